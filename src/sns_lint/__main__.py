@@ -1,0 +1,3 @@
+from sns_lint.cli import main
+
+main()

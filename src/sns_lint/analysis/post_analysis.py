@@ -1,0 +1,32 @@
+"""One analysis per post: every derived fact computed once, on first use."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from sns_lint.posts import Post
+
+if TYPE_CHECKING:
+    from sns_lint.analysis.tokens import Tokens
+    from sns_lint.config.model import Account, Config
+
+
+class PostAnalysis:
+    def __init__(self, post: Post, config: "Config", account: "Account | None"):
+        self.post = post
+        self.text = post.text
+        self.config = config
+        self.account = account
+
+    @property
+    def platform(self) -> str | None:
+        if self.post.meta.platform:
+            return self.post.meta.platform
+        return self.account.platform if self.account else None
+
+    @cached_property
+    def tokens(self) -> "Tokens":
+        from sns_lint.analysis.tokens import Tokens
+
+        return Tokens(self.text)

@@ -1,0 +1,130 @@
+"""Sudachi tokens of a post, computed once and shared by every rule.
+
+Sudachi is fed short segments (one line, or pieces of a long line cut at
+sentence ends): it is fastest on short input and refuses input above 49,149
+UTF-8 bytes. Each token keeps its code-point offset into the post text. Only
+surface and normalised form are read for every token; part of speech and
+dictionary form are read on demand, since each accessor call costs time.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from bisect import bisect_right
+from typing import Any
+
+MAX_SEGMENT_CHARS = 2_000  # 4 bytes a char at most: far below Sudachi's byte limit
+_SENTENCE_END = re.compile(r"[。．！？!?]\s*|\s+")
+_local = threading.local()
+
+
+def _tokenizer() -> Any:
+    """One tokenizer per thread (a Sudachi tokenizer must not be shared)."""
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        from sudachipy import Dictionary, SplitMode
+
+        tokenizer = Dictionary().tokenizer(SplitMode.C)
+        _local.tokenizer = tokenizer
+    return tokenizer
+
+
+def segments(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) pairs covering every non-empty line of the text."""
+    result = []
+    position = 0
+    for line in text.split("\n"):
+        if line:
+            if len(line) <= MAX_SEGMENT_CHARS:
+                result.append((position, line))
+            else:
+                result.extend((position + offset, piece) for offset, piece in _split_long(line))
+        position += len(line) + 1
+    return result
+
+
+def _split_long(line: str) -> list[tuple[int, str]]:
+    pieces = []
+    start = 0
+    while len(line) - start > MAX_SEGMENT_CHARS:
+        limit = start + MAX_SEGMENT_CHARS
+        cut = None
+        for match in _SENTENCE_END.finditer(line, start + MAX_SEGMENT_CHARS // 2, limit):
+            cut = match.end()
+        if cut is None or cut <= start:
+            cut = limit
+            # never separate a base character from its combining marks or joiners
+            while cut > start + 1 and _joins_previous(line[cut]):
+                cut -= 1
+        pieces.append((start, line[start:cut]))
+        start = cut
+    pieces.append((start, line[start:]))
+    return pieces
+
+
+def _joins_previous(char: str) -> bool:
+    return (
+        unicodedata.combining(char) != 0
+        or char in "\u200d\ufe0e\ufe0f"
+        or "\U0001f3fb" <= char <= "\U0001f3ff"
+        or "\U000e0020" <= char <= "\U000e007f"
+        or unicodedata.category(char) in ("Mn", "Mc", "Me")
+    )
+
+
+class Tokens:
+    """Parallel lists: ``surfaces[i]`` starts at ``starts[i]`` in the post text."""
+
+    __slots__ = ("surfaces", "normalized", "starts", "_lists", "_list_firsts")
+
+    def __init__(self, text: str):
+        tokenizer = _tokenizer()
+        surfaces: list[str] = []
+        normalized: list[str] = []
+        starts: list[int] = []
+        lists = []
+        firsts = []
+        for offset, piece in segments(text):
+            morphemes = tokenizer.tokenize(piece)
+            firsts.append(len(surfaces))
+            lists.append(morphemes)
+            position = offset
+            for morpheme in morphemes:
+                surface = morpheme.surface()
+                surfaces.append(surface)
+                normalized.append(morpheme.normalized_form())
+                starts.append(position)
+                position += len(surface)
+        self.surfaces = surfaces
+        self.normalized = normalized
+        self.starts = starts
+        self._lists = lists
+        self._list_firsts = firsts
+
+    def __len__(self) -> int:
+        return len(self.surfaces)
+
+    def end(self, index: int) -> int:
+        return self.starts[index] + len(self.surfaces[index])
+
+    def _morpheme(self, index: int) -> Any:
+        which = bisect_right(self._list_firsts, index) - 1
+        return self._lists[which][index - self._list_firsts[which]]
+
+    def pos(self, index: int) -> tuple[str, ...]:
+        return tuple(self._morpheme(index).part_of_speech())
+
+    def dictionary_form(self, index: int) -> str:
+        return self._morpheme(index).dictionary_form()
+
+    def reading(self, index: int) -> str:
+        return self._morpheme(index).reading_form()
+
+
+def tokenize_word(word: str) -> list[tuple[str, str, str]]:
+    """(surface, normalised form, reading) of each token of a short phrase (used by rule data)."""
+    return [
+        (m.surface(), m.normalized_form(), m.reading_form()) for m in _tokenizer().tokenize(word)
+    ]

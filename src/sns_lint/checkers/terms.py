@@ -1,0 +1,251 @@
+"""``terms``: flag listed words, matched on Sudachi tokens rather than substrings.
+
+A listed word matches a run of whole tokens, so 片手 does not fire inside
+「片手で持てる」's neighbour 片手落ち's entry and 盲 does not fire inside 盲導犬.
+Each post token is looked up once, by surface and by normalised form, in an
+index shared by every ``terms`` rule.
+
+- Surface match: the word as written, also in the other kana script and in
+  half-width or full-width forms.
+- Normalised-form match: catches variant spellings (ｷﾁｶﾞｲ, めくら → 盲),
+  except where the text uses one of the preferred spellings (障がい者 has the
+  normalised form 障害者; a preferred spelling is never flagged).
+- Kana match: a word spelt in kana that Sudachi splits oddly or does not know
+  (かんごふ → かん|ごふ, カンゴフ unknown) is found from the word's reading,
+  across whole kana tokens; only for readings of 3 or more kana, and entries
+  can turn it off where the kana spelling is an everyday word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from sns_lint.checkers import Hit, RuleContext
+from sns_lint.checkers.text_folding import (
+    WIDTH_FORMS,
+    fold_width,
+    is_kana,
+    to_hiragana,
+    to_katakana,
+)
+
+KEYS = ("terms", "terms_file", "allow")
+PLACEHOLDERS = ("preferred", "category", "note", "source", "word")
+ENTRY_KEYS = ("words", "preferred", "category", "note", "source", "unless_next", "unless_prev", "pos", "kana")
+MIN_KANA_MATCH = 3
+MAX_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class Entry:
+    rule_id: str
+    words: tuple[str, ...]
+    preferred: tuple[str, ...]
+    category: str
+    note: str
+    source: str
+    unless_next: frozenset[str]
+    unless_prev: frozenset[str]
+    pos: str | None
+    kana: bool
+
+
+@dataclass(frozen=True)
+class TermsData:
+    entries: tuple[Entry, ...]
+    allow: tuple[str, ...]
+
+
+def prepare(raw: dict, context: RuleContext) -> TermsData:
+    from sns_lint.yaml_loading import load_yaml
+    from sns_lint.errors import RuleFileError
+
+    rule_id = raw["id"]
+    terms = raw.get("terms")
+    source_map: Any = raw
+    if raw.get("terms_file") is not None:
+        if terms is not None:
+            context.fail("terms と terms_file はどちらか一方だけ書いてください。", raw, "terms_file")
+        target = context.path.parent / str(raw["terms_file"])
+        try:
+            text = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            context.fail(f"terms_file「{raw['terms_file']}」を読めません（{exc}）。", raw, "terms_file")
+        loaded = load_yaml(text, target, RuleFileError)
+        if not isinstance(loaded, dict) or not isinstance(loaded.get("terms"), list):
+            raise RuleFileError("語リストのファイルには terms: のリストを書いてください。", target, 1)
+        terms, source_map = loaded["terms"], loaded
+        context = RuleContext(path=target, fail=context.fail)
+    if not isinstance(terms, list) or not terms:
+        context.fail("terms には語のリストを書いてください。", raw, "terms")
+    entries = tuple(_entry(rule_id, item, context, terms, i) for i, item in enumerate(terms))
+    allow = raw.get("allow") or []
+    if not isinstance(allow, list) or not all(isinstance(a, str) for a in allow):
+        context.fail("allow は文字列のリストで書いてください。", raw, "allow")
+    return TermsData(entries=entries, allow=tuple(allow))
+
+
+def _entry(rule_id: str, item: Any, context: RuleContext, terms: Any, index: int) -> Entry:
+    def fail(message: str, key: str | None = None) -> None:
+        where = item if isinstance(item, dict) else None
+        if where is None and hasattr(terms, "item_lines"):
+            from sns_lint.errors import RuleFileError
+
+            raise RuleFileError(message, context.path, terms.item_lines[index])
+        context.fail(message, where, key)
+
+    if not isinstance(item, dict):
+        fail("terms の各項目は words: などのキーを持つ形で書いてください。")
+    for key in item:
+        if key not in ENTRY_KEYS:
+            fail(f"terms の項目に不明なキー「{key}」があります（使えるキー: {', '.join(ENTRY_KEYS)}）。", key)
+
+    def strings(key: str, required: bool) -> tuple[str, ...]:
+        value = item.get(key)
+        if value is None:
+            if required:
+                fail(f"terms の項目に {key} がありません。")
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            fail(f"{key} は空でない文字列のリストで書いてください。", key)
+        return tuple(v.strip() for v in value)
+
+    def text(key: str) -> str:
+        value = item.get(key, "")
+        if not isinstance(value, str):
+            fail(f"{key} は文字列で書いてください。", key)
+        return value.strip()
+
+    kana = item.get("kana", True)
+    if not isinstance(kana, bool):
+        fail("kana は true か false で書いてください。", "kana")
+    pos = item.get("pos")
+    if pos is not None and not isinstance(pos, str):
+        fail("pos は品詞名の文字列で書いてください（例: 普通名詞）。", "pos")
+    return Entry(
+        rule_id=rule_id,
+        words=strings("words", True),
+        preferred=strings("preferred", False),
+        category=text("category"),
+        note=text("note"),
+        source=text("source"),
+        unless_next=frozenset(strings("unless_next", False)),
+        unless_prev=frozenset(strings("unless_prev", False)),
+        pos=pos,
+        kana=kana,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    entry: Entry
+    word: str
+    sequence: tuple[str, ...]
+    by_normalized: bool
+
+
+class Checker:
+    """One index over every entry of every ``terms`` rule."""
+
+    def __init__(self, rules: list[tuple[Any, TermsData]]):
+        from sns_lint.analysis.tokens import tokenize_word
+
+        self._by_surface: dict[str, list[_Pattern]] = {}
+        self._by_normalized: dict[str, list[_Pattern]] = {}
+        self._kana: dict[str, list[tuple[Entry, str]]] = {}
+        self._protected: set[str] = set()  # preferred and allowed spellings, never flagged
+        self._max_kana = 0
+        for _rule, data in rules:
+            self._protected.update(data.allow)
+            for entry in data.entries:
+                self._protected.update(entry.preferred)
+        for _rule, data in rules:
+            for entry in data.entries:
+                for word in entry.words:
+                    self._add_word(entry, word, tokenize_word(word))
+
+    def _add_word(self, entry: Entry, word: str, tokens: list[tuple[str, str, str]]) -> None:
+        if len(tokens) > MAX_TOKENS:
+            return
+        surfaces = tuple(s for s, _n, _r in tokens)
+        for variant in {surfaces, tuple(map(to_katakana, surfaces)), tuple(map(to_hiragana, surfaces))}:
+            self._by_surface.setdefault(variant[0], []).append(_Pattern(entry, word, variant, False))
+        normalized = tuple(n for _s, n, _r in tokens)
+        # A short kana word normalises to an everyday word (おし → 押す): match it as written only.
+        ambiguous = is_kana(word) and len(word) <= 2
+        if not ambiguous and "".join(normalized) not in self._protected:
+            self._by_normalized.setdefault(normalized[0], []).append(_Pattern(entry, word, normalized, True))
+        reading = to_katakana("".join(r for _s, _n, r in tokens))
+        if entry.kana and len(reading) >= MIN_KANA_MATCH and is_kana(reading):
+            self._kana.setdefault(reading, []).append((entry, word))
+            self._max_kana = max(self._max_kana, len(reading))
+
+    def check(self, analysis: Any) -> Iterator[Hit]:
+        tokens = analysis.tokens
+        surfaces = tokens.surfaces
+        if WIDTH_FORMS.search(analysis.text):
+            surfaces = [fold_width(s) for s in surfaces]
+        normalized = tokens.normalized
+        by_surface, by_normalized = self._by_surface, self._by_normalized
+        found: set[tuple[int, int, int]] = set()
+        count = len(surfaces)
+        for i in range(count):
+            surface = surfaces[i]
+            for patterns, column in ((by_surface.get(surface), surfaces), (by_normalized.get(normalized[i]), normalized)):
+                if not patterns:
+                    continue
+                for pattern in patterns:
+                    n = len(pattern.sequence)
+                    if tuple(column[i : i + n]) != pattern.sequence:
+                        continue
+                    if pattern.by_normalized and "".join(surfaces[i : i + n]) in self._protected:
+                        continue
+                    hit = self._hit(tokens, surfaces, pattern.entry, pattern.word, i, n, found)
+                    if hit:
+                        yield hit
+            if self._kana and is_kana(surface):
+                yield from self._kana_hits(tokens, surfaces, i, found)
+
+    def _kana_hits(self, tokens: Any, surfaces: list[str], i: int, found: set) -> Iterator[Hit]:
+        joined = ""
+        for j in range(i, min(len(surfaces), i + MAX_TOKENS)):
+            if j > i and not is_kana(surfaces[j]):
+                break
+            joined += to_katakana(fold_width(surfaces[j]))
+            if len(joined) > self._max_kana:
+                break
+            for entry, word in self._kana.get(joined, ()):
+                if "".join(surfaces[i : j + 1]) in self._protected:
+                    continue
+                hit = self._hit(tokens, surfaces, entry, word, i, j - i + 1, found)
+                if hit:
+                    yield hit
+
+    def _hit(self, tokens: Any, surfaces: list[str], entry: Entry, word: str, i: int, n: int, found: set) -> Hit | None:
+        start, end = tokens.starts[i], tokens.end(i + n - 1)
+        key = (id(entry), start, end)
+        if key in found:
+            return None
+        if entry.unless_next and i + n < len(surfaces) and surfaces[i + n] in entry.unless_next:
+            return None
+        if entry.unless_prev and i > 0 and surfaces[i - 1] in entry.unless_prev:
+            return None
+        if entry.pos and entry.pos not in tokens.pos(i):
+            return None
+        found.add(key)
+        return Hit(
+            rule_id=entry.rule_id,
+            start=start,
+            end=end,
+            values={
+                "word": word,
+                "preferred": "、".join(entry.preferred) or "（言い換えてください）",
+                "category": entry.category,
+                "note": entry.note,
+                "source": entry.source,
+            },
+            suggestion="、".join(entry.preferred) or None,
+        )

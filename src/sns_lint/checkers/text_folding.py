@@ -1,0 +1,28 @@
+"""Fold the spelling variants a term list should treat as one word."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
+_KATA_TO_HIRA = {code + 0x60: code for code in range(0x3041, 0x3097)}
+WIDTH_FORMS = re.compile(r"[\uff01-\uffef]")
+_KANA_ONLY = re.compile(r"^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc\u30fd\u30fe\uff66-\uff9f]+$")
+
+
+def to_katakana(text: str) -> str:
+    return text.translate(_HIRA_TO_KATA)
+
+
+def to_hiragana(text: str) -> str:
+    return text.translate(_KATA_TO_HIRA)
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII and half-width katakana to their ordinary forms."""
+    return unicodedata.normalize("NFKC", text) if WIDTH_FORMS.search(text) else text
+
+
+def is_kana(text: str) -> bool:
+    return bool(_KANA_ONLY.match(text))

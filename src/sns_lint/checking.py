@@ -1,0 +1,99 @@
+"""The pipeline for one run: sources → posts → analysis → rules → findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sns_lint.analysis.post_analysis import PostAnalysis
+from sns_lint.config.model import Account, Config
+from sns_lint.errors import InputError, SnsLintError
+from sns_lint.findings import Finding, Severity
+from sns_lint.linter import RuleSet
+from sns_lint.posts import Post
+from sns_lint.text_positions import LineIndex
+from sns_lint.sources.text_files import posts_from_text_file, read_source
+
+
+@dataclass
+class FileResult:
+    path: str
+    posts: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    error: SnsLintError | None = None
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    lines: LineIndex | None = None  # for showing the source line of a finding
+
+
+@dataclass
+class Report:
+    files: list[FileResult]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]
+
+    @property
+    def errors(self) -> list[SnsLintError]:
+        return [r.error for r in self.files if r.error is not None]
+
+    @property
+    def post_count(self) -> int:
+        return sum(r.posts for r in self.files)
+
+    def line_text(self, finding: Finding) -> str:
+        by_path = {r.path: r.lines for r in self.files}
+        lines = by_path.get(finding.path)
+        return lines.line_text(finding.line) if lines is not None else ""
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def exit_code(self, fail_on: Severity) -> int:
+        if self.errors:
+            return 2
+        return 1 if any(f.severity >= fail_on for f in self.findings) else 0
+
+
+def resolve_account(post: Post, config: Config, warnings: list[str]) -> Account | None:
+    key = post.meta.account or config.default_account
+    if key is None:
+        return None
+    if config.path is None:
+        warnings.append(
+            f"{post.source.path}: 設定ファイル（sns-lint.yaml）がないため、アカウント「{key}」の運用ポリシーは使いません。"
+        )
+        return None
+    account = config.accounts.get(key)
+    if account is None:
+        known = "、".join(config.accounts) or "なし"
+        raise InputError(
+            f"アカウント「{key}」は {config.display_path} の accounts にありません（定義済み: {known}）。",
+            post.source.path,
+            post.meta_line + 1,
+        )
+    return account
+
+
+def check_file(path: str, ruleset: RuleSet, config: Config) -> FileResult:
+    result = FileResult(path=path)
+    try:
+        source = read_source(path)
+        result.lines = source.lines
+        posts = posts_from_text_file(source, result.warnings)
+        posts = [p for p in posts if p.text.strip()]
+        if not posts:
+            result.notes.append(f"{path}: 空のファイルです（点検する本文がありません）。")
+        analyses = [PostAnalysis(p, config, resolve_account(p, config, result.warnings)) for p in posts]
+        for analysis in analyses:
+            result.findings.extend(ruleset.check(analysis))
+        result.posts = len(posts)
+    except SnsLintError as exc:
+        result.error = exc
+        result.findings.clear()
+    return result
+
+
+def check_paths(files: list[str], ruleset: RuleSet, config: Config) -> Report:
+    return Report(files=[check_file(path, ruleset, config) for path in files])

@@ -1,0 +1,284 @@
+"""Find, read and validate the operating-policy config.
+
+Search order: ``--config PATH``; ``sns-lint.yaml`` or ``.sns-lint.yaml`` in the
+current directory or the nearest parent; ``[tool.sns-lint]`` in the nearest
+``pyproject.toml``; otherwise built-in defaults.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from sns_lint.config.model import (
+    DAY_NAMES,
+    Account,
+    Config,
+    Contacts,
+    OperatingHours,
+    RuleSettings,
+)
+from sns_lint.errors import ConfigError
+from sns_lint.findings import SEVERITY_NAMES
+from sns_lint.posts import PLATFORMS
+from sns_lint.yaml_loading import LineDict, load_yaml
+
+CONFIG_NAMES = ("sns-lint.yaml", ".sns-lint.yaml")
+TOP_KEYS = (
+    "timezone", "default_account", "own_domains", "trusted_domains", "own_accounts",
+    "places", "accounts", "rules",
+)
+ACCOUNT_KEYS = ("platform", "name", "max_length", "hours", "contacts")
+HOURS_KEYS = ("days", "start", "end", "holidays", "closed")
+CONTACT_KEYS = ("phones", "emails", "addresses")
+RULES_KEYS = ("paths", "disable", "severity")
+_TIME = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")
+
+
+def find_config_file(start: Path) -> tuple[Path, str] | None:
+    """(file, kind) of the nearest config, kind being 'yaml' or 'pyproject'."""
+    for directory in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                return candidate, "yaml"
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_has_section(pyproject):
+            return pyproject, "pyproject"
+    return None
+
+
+def _pyproject_has_section(path: Path) -> bool:
+    try:
+        return "[tool.sns-lint" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError("設定ファイルが見つかりません。", explicit)
+        kind = "pyproject" if path.name == "pyproject.toml" else "yaml"
+    else:
+        found = find_config_file((cwd or Path.cwd()).resolve())
+        if found is None:
+            return Config()
+        path, kind = found
+    return parse_config(_read_config_data(path, kind), path)
+
+
+def _read_config_data(path: Path, kind: str) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"設定ファイルを読めません（{exc.strerror}）。", path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError("設定ファイルは UTF-8 で保存してください。", path) from None
+    if kind == "pyproject":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"TOML を読めません: {exc}", path) from None
+        section = data.get("tool", {}).get("sns-lint")
+        if section is None:
+            raise ConfigError("[tool.sns-lint] の節がありません。", path)
+        return section
+    return load_yaml(text, path, ConfigError)
+
+
+class _Validator:
+    """Checks types while remembering where each value came from."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, message: str, mapping: Any = None, key: Any = None) -> None:
+        line = None
+        if isinstance(mapping, LineDict):
+            line = mapping.line_of(key) if key is not None else mapping.line
+        raise ConfigError(message, self.path, line)
+
+    def mapping(self, value: Any, what: str, parent: Any = None, key: Any = None) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.fail(f"{what} は「キー: 値」の形で書いてください。", parent, key)
+        return value
+
+    def known_keys(self, data: dict, allowed: tuple[str, ...], what: str) -> None:
+        for key in data:
+            if key not in allowed:
+                self.fail(
+                    f"{what} に不明なキー「{key}」があります（使えるキー: {', '.join(allowed)}）。",
+                    data,
+                    key,
+                )
+
+    def string(self, data: dict, key: str, what: str) -> str | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"{what} は空でない文字列で書いてください。", data, key)
+        return value.strip()
+
+    def strings(self, data: dict, key: str, what: str) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+            self.fail(f"{what} は文字列のリストで書いてください。", data, key)
+        return tuple(str(v).strip() for v in value)
+
+
+def parse_config(data: Any, path: Path) -> Config:
+    v = _Validator(path)
+    if data is None:
+        data = LineDict()
+        data.key_lines = {}
+    if not isinstance(data, dict):
+        v.fail("設定ファイルの最上位は「キー: 値」の形で書いてください。")
+    v.known_keys(data, TOP_KEYS, "設定")
+    base = path.parent
+
+    timezone = v.string(data, "timezone", "timezone") or "Asia/Tokyo"
+    _check_timezone(v, timezone, data)
+
+    domains = {}
+    for key in ("own_domains", "trusted_domains"):
+        values = tuple(d.lower().lstrip(".") for d in v.strings(data, key, key))
+        for domain in values:
+            if not _DOMAIN.match(domain):
+                v.fail(f"{key} の「{domain}」はドメイン名ではありません（例: city.kagoshima.lg.jp）。", data, key)
+        domains[key] = values
+    own_accounts = tuple(a.lstrip("@").lower() for a in v.strings(data, "own_accounts", "own_accounts"))
+
+    places = v.string(data, "places", "places")
+    accounts_data = v.mapping(data.get("accounts"), "accounts", data, "accounts")
+    accounts = {
+        str(key): _parse_account(v, str(key), v.mapping(value, f"accounts.{key}", accounts_data, key))
+        for key, value in accounts_data.items()
+    }
+    default_account = v.string(data, "default_account", "default_account")
+    if default_account is not None and default_account not in accounts:
+        v.fail(f"default_account「{default_account}」が accounts に定義されていません。", data, "default_account")
+
+    return Config(
+        path=path,
+        timezone=timezone,
+        default_account=default_account,
+        own_domains=domains["own_domains"],
+        trusted_domains=domains["trusted_domains"] if "trusted_domains" in data else Config.trusted_domains,
+        own_accounts=own_accounts,
+        places=(base / places) if places else None,
+        accounts=accounts,
+        rules=_parse_rule_settings(v, v.mapping(data.get("rules"), "rules", data, "rules"), base),
+    )
+
+
+def _check_timezone(v: _Validator, name: str, data: dict) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        v.fail(f"timezone「{name}」は不明なタイムゾーンです（例: Asia/Tokyo）。", data, "timezone")
+
+
+def _parse_account(v: _Validator, key: str, data: dict) -> Account:
+    what = f"accounts.{key}"
+    v.known_keys(data, ACCOUNT_KEYS, what)
+    platform = (v.string(data, "platform", f"{what}.platform") or "").lower()
+    if platform not in PLATFORMS:
+        v.fail(f"{what}.platform は {', '.join(PLATFORMS)} のいずれかで書いてください。", data, "platform" if "platform" in data else None)
+    max_length = data.get("max_length")
+    if max_length is not None and (isinstance(max_length, bool) or not isinstance(max_length, int) or max_length <= 0):
+        v.fail(f"{what}.max_length は正の整数で書いてください。", data, "max_length")
+    hours = None
+    if data.get("hours") is not None:
+        hours = _parse_hours(v, what + ".hours", v.mapping(data["hours"], what + ".hours", data, "hours"))
+    contacts_data = v.mapping(data.get("contacts"), what + ".contacts", data, "contacts")
+    v.known_keys(contacts_data, CONTACT_KEYS, what + ".contacts")
+    contacts = Contacts(
+        phones=v.strings(contacts_data, "phones", what + ".contacts.phones"),
+        emails=tuple(e.lower() for e in v.strings(contacts_data, "emails", what + ".contacts.emails")),
+        addresses=v.strings(contacts_data, "addresses", what + ".contacts.addresses"),
+    )
+    return Account(
+        key=key,
+        platform=platform,
+        name=v.string(data, "name", what + ".name"),
+        max_length=max_length,
+        hours=hours,
+        contacts=contacts,
+    )
+
+
+def _parse_hours(v: _Validator, what: str, data: dict) -> OperatingHours:
+    v.known_keys(data, HOURS_KEYS, what)
+    days = tuple(d.lower() for d in v.strings(data, "days", what + ".days")) or OperatingHours.days
+    for day in days:
+        if day not in DAY_NAMES:
+            v.fail(f"{what}.days の「{day}」は曜日名ではありません（使えるもの: {', '.join(DAY_NAMES)}）。", data, "days")
+
+    def clock(key: str, default: time) -> time:
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, int) and not isinstance(value, bool):
+            # YAML 1.1 reads an unquoted 08:30 as a sexagesimal integer (510).
+            value = f"{value // 60}:{value % 60:02d}"
+        match = _TIME.match(str(value).strip())
+        if not match or (int(match.group(1)) == 24 and match.group(2) != "00"):
+            v.fail(f"{what}.{key}「{value}」は時刻ではありません（例: \"08:30\"）。", data, key)
+        hour, minute = int(match.group(1)), int(match.group(2))
+        return time(23, 59, 59) if hour == 24 else time(hour, minute)
+
+    start, end = clock("start", OperatingHours.start), clock("end", OperatingHours.end)
+    if end <= start:
+        v.fail(f"{what} の end は start より後の時刻にしてください。", data, "end")
+    holidays = data.get("holidays", "closed")
+    if holidays not in ("closed", "open"):
+        v.fail(f"{what}.holidays は closed か open で書いてください。", data, "holidays")
+    closed = []
+    for item in v.strings(data, "closed", what + ".closed"):
+        match = _MONTH_DAY.match(item)
+        if not match or not _valid_month_day(int(match.group(1)), int(match.group(2))):
+            v.fail(f"{what}.closed の「{item}」は月日ではありません（例: \"12-29\"）。", data, "closed")
+        closed.append((int(match.group(1)), int(match.group(2))))
+    return OperatingHours(
+        days=days, start=start, end=end, holidays_closed=holidays == "closed", closed_dates=tuple(closed)
+    )
+
+
+def _valid_month_day(month: int, day: int) -> bool:
+    from calendar import monthrange
+
+    return 1 <= month <= 12 and 1 <= day <= monthrange(2024, month)[1]
+
+
+def _parse_rule_settings(v: _Validator, data: dict, base: Path) -> RuleSettings:
+    v.known_keys(data, RULES_KEYS, "rules")
+    severity_data = v.mapping(data.get("severity"), "rules.severity", data, "severity")
+    severity = {}
+    for key, value in severity_data.items():
+        if not isinstance(value, str) or value.lower() not in SEVERITY_NAMES:
+            v.fail(f"rules.severity の「{key}: {value}」は {', '.join(SEVERITY_NAMES)} のいずれかにしてください。", severity_data, key)
+        severity[str(key)] = value.lower()
+    return RuleSettings(
+        paths=tuple(base / p for p in v.strings(data, "paths", "rules.paths")),
+        disable=frozenset(v.strings(data, "disable", "rules.disable")),
+        severity=severity,
+    )

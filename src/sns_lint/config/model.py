@@ -1,0 +1,63 @@
+"""What an operating policy says, as frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class OperatingHours:
+    """運用時間 (clause 5-9)."""
+
+    days: tuple[str, ...] = DAY_NAMES[:5]
+    start: time = time(8, 30)
+    end: time = time(17, 15)
+    holidays_closed: bool = True
+    closed_dates: tuple[tuple[int, int], ...] = ()  # (month, day)
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """Published contact points (clause 7-2); these are not personal information."""
+
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Account:
+    key: str
+    platform: str
+    name: str | None = None
+    max_length: int | None = None
+    hours: OperatingHours | None = None
+    contacts: Contacts = field(default_factory=Contacts)
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    paths: tuple[Path, ...] = ()
+    disable: frozenset[str] = frozenset()
+    severity: dict[str, str] = field(default_factory=dict)  # rule id or clause -> severity name
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None  # None for built-in defaults
+    timezone: str = "Asia/Tokyo"
+    default_account: str | None = None
+    own_domains: tuple[str, ...] = ()
+    trusted_domains: tuple[str, ...] = ("go.jp", "lg.jp")
+    own_accounts: tuple[str, ...] = ()
+    places: Path | None = None
+    accounts: dict[str, Account] = field(default_factory=dict)
+    rules: RuleSettings = field(default_factory=RuleSettings)
+
+    @property
+    def display_path(self) -> str:
+        return str(self.path) if self.path else "（既定の設定）"

@@ -1,0 +1,91 @@
+"""Run rules over analysed posts and turn their hits into findings.
+
+The linter knows rules only through their kind's ``Checker``; it applies the
+policy's ``disable`` and ``severity`` settings and formats messages once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sns_lint.analysis.post_analysis import PostAnalysis
+from sns_lint.checkers import Hit, kind_module
+from sns_lint.config.model import Config
+from sns_lint.findings import Finding, Severity
+from sns_lint.posts import Post
+from sns_lint.rulebook.model import Rule
+
+
+class _Placeholders(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass
+class RuleSet:
+    rules: dict[str, Rule]
+    checkers: list[Any]
+
+    @classmethod
+    def build(cls, rules: list[Rule], config: Config | None = None, warnings: list[str] | None = None) -> "RuleSet":
+        settings = config.rules if config else None
+        if settings and warnings is not None:
+            known = {r.id for r in rules} | {r.clause for r in rules}
+            for key in sorted({*settings.disable, *settings.severity}):
+                if key not in known:
+                    warnings.append(
+                        f"{config.display_path}: rules の「{key}」に当たるルール ID・項番はありません"
+                        "（sns-lint rules で一覧を確認できます）。"
+                    )
+        active: dict[str, Rule] = {}
+        for rule in rules:
+            if settings and (rule.id in settings.disable or rule.clause in settings.disable):
+                continue
+            if settings:
+                override = settings.severity.get(rule.id) or settings.severity.get(rule.clause)
+                if override:
+                    rule = rule.with_severity(Severity.parse(override))
+            active[rule.id] = rule
+        by_kind: dict[str, list[tuple[Rule, Any]]] = defaultdict(list)
+        for rule in active.values():
+            by_kind[rule.kind].append((rule, rule.data))
+        checkers = [kind_module(kind).Checker(items) for kind, items in sorted(by_kind.items())]
+        return cls(rules=active, checkers=checkers)
+
+    def check(self, analysis: PostAnalysis) -> list[Finding]:
+        post = analysis.post
+        findings = []
+        for checker in self.checkers:
+            for hit in checker.check(analysis):
+                findings.append(self._finding(post, hit))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def _finding(self, post: Post, hit: Hit) -> Finding:
+        rule = self.rules[hit.rule_id]
+        text = post.text[hit.start : hit.end]
+        values = _Placeholders(hit.values)
+        values["text"] = text
+        suggestion = rule.suggestion.format_map(values) if rule.suggestion else hit.suggestion
+        lines = post.source.lines
+        start, end = post.offset + hit.start, post.offset + hit.end
+        line, column = lines.position(start)
+        end_line, end_column = lines.position(end)
+        return Finding(
+            path=post.source.path,
+            post=post.index,
+            rule=rule.id,
+            clause=rule.clause,
+            severity=rule.severity,
+            message=rule.message.format_map(values),
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=text,
+            suggestion=suggestion,
+        )

@@ -1,0 +1,45 @@
+"""Posts: the unit every rule checks — text plus the metadata that says where it goes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sns_lint.text_positions import LineIndex
+
+PLATFORMS = ("x", "facebook", "instagram", "line", "threads")
+
+
+@dataclass(frozen=True, slots=True)
+class PostMeta:
+    account: str | None = None
+    platform: str | None = None
+    scheduled_at: datetime | None = None
+    emergency: bool = False
+    approved_by: str | None = None
+
+
+@dataclass(slots=True)
+class SourceFile:
+    """A decoded input file. ``text`` has LF newlines; lines and columns match the original."""
+
+    path: str  # as given on the command line ('-' for stdin)
+    text: str
+    encoding: str
+    _lines: LineIndex | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    source: SourceFile
+    index: int  # 0-based position of the post within its file
+    offset: int  # where the post's text starts in source.text
+    text: str
+    meta: PostMeta
+    meta_line: int = 1  # line of the metadata block, for errors about it

@@ -1,0 +1,3 @@
+"""Reporters only read a finished report; the linter never imports them."""
+
+REPORTERS = ("rich", "json")

@@ -1,0 +1,48 @@
+"""``--format json``: one JSON document, contract version 1."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from sns_lint.checking import Report
+from sns_lint.findings import Finding, Severity
+
+VERSION = 1
+
+
+def finding_dict(finding: Finding) -> dict:
+    return {
+        "path": finding.path,
+        "post": finding.post,
+        "rule": finding.rule,
+        "clause": finding.clause,
+        "severity": finding.severity.label,
+        "message": finding.message,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "text": finding.text,
+        "suggestion": finding.suggestion,
+    }
+
+
+def render(report: Report, out: TextIO) -> None:
+    document = {
+        "version": VERSION,
+        "findings": [finding_dict(f) for f in report.findings],
+        "summary": {
+            "files": len(report.files),
+            "posts": report.post_count,
+            "errors": report.count(Severity.ERROR),
+            "warnings": report.count(Severity.WARNING),
+            "infos": report.count(Severity.INFO),
+        },
+    }
+    if report.errors:
+        document["input_errors"] = [
+            {"path": e.path, "line": e.line, "message": e.message} for e in report.errors
+        ]
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,82 @@
+"""``--format rich`` (default): findings grouped by file, with the source line underlined.
+
+Colour only on a terminal and when NO_COLOR is unset (Rich decides); the
+layout is the same either way, so the plain text reads well in logs.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from sns_lint.checking import Report
+from sns_lint.findings import Finding, Severity
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _display(text: str) -> str:
+    return text.replace("\t", " ")
+
+
+def underline(line_text: str, start_column: int, end_column: int | None) -> tuple[str, str]:
+    """(padding, carets) so the carets sit under the span in a terminal, full-width aware."""
+    before = _display(line_text[: start_column - 1])
+    stop = len(line_text) + 1 if end_column is None else end_column
+    span = _display(line_text[start_column - 1 : stop - 1])
+    return " " * cell_len(before), "^" * max(1, cell_len(span))
+
+
+def render_finding(finding: Finding, line_text: str) -> Text:
+    style = STYLES[finding.severity]
+    out = Text()
+    out.append(f"  {finding.line}:{finding.column}", style="bold")
+    out.append("  ")
+    out.append(finding.severity.label_ja, style=style)
+    out.append(f"  [{finding.clause}] ", style="magenta")
+    out.append(finding.message)
+    out.append(f"  ({finding.rule})", style="dim")
+    out.append("\n")
+    gutter = str(finding.line)
+    out.append(f"  {gutter} │ ", style="dim")
+    out.append(_display(line_text))
+    out.append("\n")
+    end_column = finding.end_column if finding.end_line == finding.line else None
+    padding, carets = underline(line_text, finding.column, end_column)
+    out.append("  " + " " * len(gutter) + " │ ", style="dim")
+    out.append(padding)
+    out.append(carets, style=style)
+    if finding.suggestion:
+        out.append("\n")
+        out.append("  " + " " * len(gutter) + " = ", style="dim")
+        out.append("提案: ", style="green")
+        out.append(finding.suggestion, style="green")
+    return out
+
+
+def render(report: Report, out: TextIO) -> None:
+    console = Console(file=out, soft_wrap=True, highlight=False, emoji=False)
+    for path, findings in groupby(report.findings, key=lambda f: f.path):
+        console.print(Text(path, style="bold underline"))
+        for finding in findings:
+            console.print(render_finding(finding, report.line_text(finding)))
+        console.print()
+    console.print(summary_text(report))
+
+
+def summary_text(report: Report) -> Text:
+    errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    text = Text(f"{len(report.files)} ファイル・{report.post_count} 件の投稿を点検しました: ")
+    if not (errors or warnings or infos):
+        text.append("問題は見つかりませんでした。", style="green")
+        return text
+    text.append(f"エラー {errors}", style=STYLES[Severity.ERROR] if errors else "")
+    text.append("・")
+    text.append(f"警告 {warnings}", style=STYLES[Severity.WARNING] if warnings else "")
+    text.append("・")
+    text.append(f"情報 {infos}", style=STYLES[Severity.INFO] if infos else "")
+    return text

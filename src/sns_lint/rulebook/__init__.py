@@ -1,0 +1,1 @@
+"""Rules as data: loading and validating the YAML rule files."""

@@ -1,0 +1,165 @@
+"""Load rule YAML files: the built-in ones shipped with sns-lint, then the user's."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+from sns_lint.checkers import KIND_MODULES, RuleContext, kind_module
+from sns_lint.errors import RuleFileError
+from sns_lint.findings import SEVERITY_NAMES, Severity
+from sns_lint.posts import PLATFORMS
+from sns_lint.rulebook.model import Example, Rule
+from sns_lint.yaml_loading import LineDict, load_yaml
+
+COMMON_KEYS = ("id", "clause", "severity", "kind", "summary", "rationale", "message", "suggestion", "examples")
+_RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CLAUSE = re.compile(r"^\d+(-\d+)*(-[ア-ン])?$")
+
+
+def builtin_rules_dir() -> Path:
+    """``rules/`` ships inside the wheel as ``sns_lint/builtin_rules``; a source checkout has it at the top."""
+    packaged = Path(__file__).resolve().parent.parent / "builtin_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.yaml") if p.is_file()) + sorted(
+        p for p in directory.glob("*.yml") if p.is_file()
+    )
+
+
+def load_rules(extra_paths: tuple[Path, ...] = ()) -> list[Rule]:
+    rules: list[Rule] = []
+    for path in rule_files(builtin_rules_dir()):
+        rules.append(load_rule_file(path, builtin=True))
+    for extra in extra_paths:
+        if extra.is_dir():
+            files = rule_files(extra)
+        elif extra.is_file():
+            files = [extra]
+        else:
+            raise RuleFileError("ルールのフォルダまたはファイルが見つかりません（rules.paths）。", extra)
+        rules.extend(load_rule_file(path, builtin=False) for path in files)
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleFileError(
+                f"ルール ID「{rule.id}」が重複しています（{seen[rule.id].path} にもあります）。", rule.path, rule.line
+            )
+        seen[rule.id] = rule
+    return rules
+
+
+def load_rule_file(path: Path, builtin: bool = False) -> Rule:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise RuleFileError("ルールファイルは UTF-8 で保存してください。", path) from None
+    except OSError as exc:
+        raise RuleFileError(f"ルールファイルを読めません（{exc.strerror}）。", path) from None
+    raw = load_yaml(text, path, RuleFileError)
+    return parse_rule(raw, path, builtin)
+
+
+def parse_rule(raw: Any, path: Path, builtin: bool = False) -> Rule:
+    def fail(message: str, mapping: Any = None, key: Any = None) -> None:
+        line = None
+        if isinstance(mapping, LineDict):
+            line = mapping.line_of(key) if key is not None else mapping.line
+        raise RuleFileError(message, path, line)
+
+    if not isinstance(raw, dict):
+        fail("ルールファイルには id: や kind: などのキーを持つ 1 つのルールを書いてください。")
+
+    def required_text(key: str) -> str:
+        value = raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            fail(f"{key} がありません（空でない文字列が必要です）。", raw, key if key in raw else None)
+        return value.strip()
+
+    rule_id = required_text("id")
+    if not _RULE_ID.match(rule_id):
+        fail("id は英小文字・数字・ハイフンで書いてください（例: shortened-url）。", raw, "id")
+    clause = str(raw.get("clause", "")).strip()
+    if not _CLAUSE.match(clause):
+        fail("clause はガイドラインの項番で書いてください（例: \"6-2\"）。", raw, "clause" if "clause" in raw else None)
+    severity_name = str(raw.get("severity", "")).lower()
+    if severity_name not in SEVERITY_NAMES:
+        fail(f"severity は {', '.join(SEVERITY_NAMES)} のいずれかにしてください。", raw, "severity" if "severity" in raw else None)
+    kind = required_text("kind")
+    if kind not in KIND_MODULES:
+        fail(f"kind「{kind}」は不明です（使えるもの: {', '.join(KIND_MODULES)}）。", raw, "kind")
+    module = kind_module(kind)
+    for key in raw:
+        if key not in COMMON_KEYS and key not in module.KEYS:
+            fail(
+                f"不明なキー「{key}」があります（kind: {kind} で使えるキー: {', '.join(COMMON_KEYS + module.KEYS)}）。",
+                raw,
+                key,
+            )
+    message = required_text("message")
+    placeholders = ("text", *module.PLACEHOLDERS)
+    suggestion = raw.get("suggestion")
+    if suggestion is not None and not isinstance(suggestion, str):
+        fail("suggestion は文字列で書いてください。", raw, "suggestion")
+    for key, template in (("message", message), ("suggestion", suggestion)):
+        if template is None:
+            continue
+        _check_template(template, placeholders, lambda m, k=key: fail(m, raw, k))
+    bad, good = _examples(raw, fail)
+    data = module.prepare(raw, RuleContext(path=path, fail=fail))
+    return Rule(
+        id=rule_id,
+        clause=clause,
+        severity=Severity.parse(severity_name),
+        kind=kind,
+        summary=required_text("summary"),
+        rationale=required_text("rationale"),
+        message=message,
+        suggestion=suggestion,
+        bad=bad,
+        good=good,
+        path=path,
+        line=raw.line if isinstance(raw, LineDict) else 1,
+        data=data,
+        builtin=builtin,
+    )
+
+
+def _check_template(template: str, allowed: tuple[str, ...], fail: Any) -> None:
+    try:
+        fields = [name for _lit, name, _spec, _conv in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        fail(f"メッセージの書式が不正です: {exc}（波かっこは {{{{ }}}} と書きます）")
+    for name in fields:
+        if name not in allowed:
+            fail(f"メッセージの {{{name}}} は使えません（使えるもの: {', '.join('{' + a + '}' for a in allowed)}）。")
+
+
+def _examples(raw: dict, fail: Any) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    examples = raw.get("examples")
+    if not isinstance(examples, dict):
+        fail("examples に bad:（検出すべき例）と good:（検出してはいけない例）を書いてください。", raw, "examples" if "examples" in raw else None)
+    result = []
+    for key in ("bad", "good"):
+        items = examples.get(key)
+        if not isinstance(items, list) or not items:
+            fail(f"examples.{key} に 1 つ以上の例を書いてください。", examples, key if key in examples else None)
+        parsed = []
+        for item in items:
+            if isinstance(item, str):
+                parsed.append(Example(text=item))
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                platform = item.get("platform")
+                if platform is not None and platform not in PLATFORMS:
+                    fail(f"例の platform「{platform}」は不明です。", item, "platform")
+                parsed.append(Example(text=item["text"], platform=platform, account=item.get("account")))
+            else:
+                fail(f"examples.{key} の各例は文字列、または text: を持つ形で書いてください。", examples, key)
+        result.append(tuple(parsed))
+    return result[0], result[1]

@@ -1,0 +1,37 @@
+"""A rule as read from its YAML file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sns_lint.findings import Severity
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    platform: str | None = None
+    account: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    clause: str
+    severity: Severity
+    kind: str
+    summary: str
+    rationale: str
+    message: str
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    path: Path
+    line: int = 1
+    suggestion: str | None = None  # template, optional
+    data: Any = field(default=None, compare=False, repr=False)  # the kind's own data, validated
+    builtin: bool = True
+
+    def with_severity(self, severity: Severity) -> "Rule":
+        return replace(self, severity=severity)

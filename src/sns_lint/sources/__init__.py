@@ -1,0 +1,1 @@
+"""Reading sources: files and stdin become decoded text, then posts."""

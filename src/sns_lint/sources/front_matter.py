@@ -1,0 +1,93 @@
+"""YAML front matter between ``---`` lines at the top of a draft."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sns_lint.errors import InputError
+from sns_lint.posts import PLATFORMS, PostMeta
+from sns_lint.yaml_loading import LineDict, load_yaml
+
+KNOWN_KEYS = ("account", "platform", "scheduled_at", "emergency", "approved_by")
+_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def split_front_matter(text: str, path: str, warnings: list[str]) -> tuple[PostMeta, int]:
+    """Return the metadata and the offset where the post body starts."""
+    if not _FENCE.match(text):
+        return PostMeta(), 0
+    first_newline = text.find("\n")
+    if first_newline == -1:
+        raise InputError("フロントマターが閉じられていません（終わりの --- がありません）。", path, 1)
+    close = _CLOSE.search(text, first_newline + 1)
+    if close is None:
+        raise InputError("フロントマターが閉じられていません（終わりの --- がありません）。", path, 1)
+    block = text[first_newline + 1 : close.start()]
+    body_start = close.end() + 1 if close.end() < len(text) else close.end()
+    data = load_yaml(block, path, InputError, line_offset=1)
+    if data is None:
+        return PostMeta(), body_start
+    if not isinstance(data, LineDict):
+        raise InputError("フロントマターは「キー: 値」の形で書いてください。", path, 2)
+    return _meta_from(data, path, warnings), body_start
+
+
+def _meta_from(data: LineDict, path: str, warnings: list[str]) -> PostMeta:
+    for key in data:
+        if key not in KNOWN_KEYS:
+            warnings.append(
+                f"{path}:{data.line_of(key) + 1}: フロントマターの不明なキー「{key}」は無視します"
+                f"（使えるキー: {', '.join(KNOWN_KEYS)}）。"
+            )
+
+    def line(key: str) -> int:
+        return data.line_of(key) + 1
+
+    def text_value(key: str) -> str | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise InputError(f"フロントマターの {key} は文字列で書いてください。", path, line(key))
+        return value.strip() or None
+
+    platform = text_value("platform")
+    if platform is not None:
+        platform = platform.lower()
+        if platform not in PLATFORMS:
+            raise InputError(
+                f"不明なプラットフォーム「{platform}」です（使えるもの: {', '.join(PLATFORMS)}）。",
+                path,
+                line("platform"),
+            )
+    emergency = data.get("emergency", False)
+    if emergency is None:
+        emergency = False
+    if not isinstance(emergency, bool):
+        raise InputError(
+            "フロントマターの emergency は true か false で書いてください。", path, line("emergency")
+        )
+    scheduled = text_value("scheduled_at")
+    return PostMeta(
+        account=text_value("account"),
+        platform=platform,
+        scheduled_at=parse_datetime(scheduled, path, line("scheduled_at")) if scheduled else None,
+        emergency=emergency,
+        approved_by=text_value("approved_by"),
+    )
+
+
+def parse_datetime(value: str, path: str, line: int) -> datetime:
+    """ISO 8601 date-time; a naive value is later read in the config's time zone."""
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            f"日時「{value}」を読めません。存在する日時を ISO 8601（例: 2026-12-01T09:00+09:00）で書いてください。",
+            path,
+            line,
+        ) from None

@@ -1,0 +1,40 @@
+"""A ``.txt`` or ``.md`` draft is one post, with optional front matter."""
+
+from __future__ import annotations
+
+import sys
+
+from sns_lint.errors import InputError
+from sns_lint.posts import Post, SourceFile
+from sns_lint.sources.decoding import decode_bytes
+from sns_lint.sources.discovery import STDIN
+from sns_lint.sources.front_matter import split_front_matter
+
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def read_source(path: str) -> SourceFile:
+    try:
+        if path == STDIN:
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise InputError("読み取り権限がありません。", path) from None
+    except IsADirectoryError:
+        raise InputError("フォルダです。投稿ファイルを指定してください。", path) from None
+    except FileNotFoundError:
+        raise InputError("ファイルが見つかりません。", path) from None
+    except OSError as exc:
+        raise InputError(f"読み込めません（{exc.strerror}）。", path) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{MAX_BYTES // (1024 * 1024)} MB を超えるファイルは点検しません。", path)
+    text, encoding = decode_bytes(data, path)
+    return SourceFile(path=path, text=text, encoding=encoding)
+
+
+def posts_from_text_file(source: SourceFile, warnings: list[str]) -> list[Post]:
+    meta, body_start = split_front_matter(source.text, source.path, warnings)
+    body = source.text[body_start:]
+    return [Post(source=source, index=0, offset=body_start, text=body, meta=meta)]

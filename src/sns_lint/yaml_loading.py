@@ -1,0 +1,132 @@
+"""The one place that loads YAML (config, rules, front matter).
+
+Only PyYAML's safe constructors are used; tags such as ``!!python/object`` are
+refused. Mappings remember the line of each key so validation errors can name
+it. Aliases are allowed, but a document whose aliases would expand to more than
+``MAX_EXPANDED_NODES`` nodes (a "billion laughs" bomb) is rejected before it
+is constructed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sns_lint.errors import SnsLintError
+
+MAX_EXPANDED_NODES = 200_000
+
+
+class LineDict(dict):
+    """A mapping that remembers the 1-based line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    line: int = 0
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# Keep dates and times as strings: the callers parse them and report impossible
+# dates themselves, with the line they came from.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "mapping key is not hashable", key_node.start_mark
+            ) from None
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """Number of nodes the document has once every alias is expanded."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # guards against recursive structures
+    if isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(child, memo) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size = 1 + sum(
+            _expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value
+        )
+    else:
+        size = 1
+    memo[key] = size
+    return size
+
+
+def load_yaml(
+    text: str,
+    path: str | Path,
+    error: type[SnsLintError],
+    line_offset: int = 0,
+) -> Any:
+    """Parse one YAML document safely.
+
+    ``line_offset`` is added to reported lines (front matter starts below line 1).
+    Raises ``error`` with the file and line on any problem.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+            raise error(
+                "YAML のエイリアス展開が大きすぎます（billion laughs 攻撃の疑い）。"
+                " / YAML aliases expand too far",
+                path,
+                node.start_mark.line + 1 + line_offset,
+            )
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark is not None else None
+        problem = exc.problem or exc.context or "構文エラー"
+        if "could not determine a constructor" in problem:
+            problem = f"使えない YAML タグです（安全のためタグ付きの値は読みません）: {problem}"
+        raise error(f"YAML を読めません: {problem}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise error(f"YAML を読めません: {exc}", path) from None
+    except RecursionError:
+        raise error("YAML の入れ子が深すぎます。", path) from None
+    finally:
+        loader.dispose()
