@@ -11,6 +11,7 @@ from sns_lint.findings import Finding, Severity
 from sns_lint.linter import RuleSet
 from sns_lint.posts import Post
 from sns_lint.text_positions import LineIndex
+from sns_lint.sources.discovery import STDIN
 from sns_lint.sources.text_files import posts_from_text_file, read_source
 
 
@@ -95,5 +96,44 @@ def check_file(path: str, ruleset: RuleSet, config: Config) -> FileResult:
     return result
 
 
-def check_paths(files: list[str], ruleset: RuleSet, config: Config) -> Report:
-    return Report(files=[check_file(path, ruleset, config) for path in files])
+AUTO_PARALLEL_MIN_FILES = 64
+
+_worker_state: tuple[RuleSet, Config] | None = None
+
+
+def _init_worker(rules: list, config: Config) -> None:
+    global _worker_state
+    _worker_state = (RuleSet.build(rules, config), config)
+
+
+def _check_in_worker(path: str) -> FileResult:
+    assert _worker_state is not None
+    ruleset, config = _worker_state
+    return check_file(path, ruleset, config)
+
+
+def effective_jobs(requested: int | None, file_count: int) -> int:
+    """``None`` or 0 means automatic: every core, once there are enough files to pay for the workers."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if requested:
+        jobs = requested
+    else:
+        jobs = cores if file_count >= AUTO_PARALLEL_MIN_FILES else 1
+    return max(1, min(jobs, file_count))
+
+
+def check_paths(files: list[str], ruleset: RuleSet, config: Config, jobs: int | None = 1) -> Report:
+    jobs = effective_jobs(jobs, len(files))
+    if jobs == 1 or STDIN in files:
+        return Report(files=[check_file(path, ruleset, config) for path in files])
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    rules = list(ruleset.rules.values())
+    chunk = max(1, min(64, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(rules, config)) as pool:
+        return Report(files=list(pool.map(_check_in_worker, files, chunksize=chunk)))

@@ -65,6 +65,7 @@ def check(
     output_format: OutputFormat = typer.Option(OutputFormat.rich, "--format", "-f", help="出力形式"),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="この重大度以上の指摘があれば終了コード 1"),
     config: Optional[str] = typer.Option(None, "--config", "-c", help="設定ファイル（既定: sns-lint.yaml を探します）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="並列プロセス数（0 = 自動: ファイルが多いときは全コア）"),
 ) -> None:
     """下書きを点検します（終了コード: 0 問題なし / 1 指摘あり / 2 入力・設定の誤り）。"""
     from sns_lint.checking import check_paths
@@ -78,7 +79,7 @@ def check(
         files = discover(paths, notes)
     except SnsLintError as error:
         _exit_with_error(error)
-    report = check_paths(files, ruleset, policy)
+    report = check_paths(files, ruleset, policy, jobs)
     for result in report.files:
         for message in result.warnings:
             _stderr(f"sns-lint: 警告: {message}")
