@@ -27,6 +27,7 @@ class _Placeholders(dict):
 class RuleSet:
     rules: dict[str, Rule]
     checkers: list[Any]
+    overridden: frozenset[str] = frozenset()  # rules whose severity the policy set
 
     @classmethod
     def build(cls, rules: list[Rule], config: Config | None = None, warnings: list[str] | None = None) -> "RuleSet":
@@ -40,6 +41,7 @@ class RuleSet:
                         "（sns-lint rules で一覧を確認できます）。"
                     )
         active: dict[str, Rule] = {}
+        overridden: set[str] = set()
         for rule in rules:
             if settings and (rule.id in settings.disable or rule.clause in settings.disable):
                 continue
@@ -47,12 +49,13 @@ class RuleSet:
                 override = settings.severity.get(rule.id) or settings.severity.get(rule.clause)
                 if override:
                     rule = rule.with_severity(Severity.parse(override))
+                    overridden.add(rule.id)
             active[rule.id] = rule
         by_kind: dict[str, list[tuple[Rule, Any]]] = defaultdict(list)
         for rule in active.values():
             by_kind[rule.kind].append((rule, rule.data))
         checkers = [kind_module(kind).Checker(items) for kind, items in sorted(by_kind.items())]
-        return cls(rules=active, checkers=checkers)
+        return cls(rules=active, checkers=checkers, overridden=frozenset(overridden))
 
     def check(self, analysis: PostAnalysis) -> list[Finding]:
         post = analysis.post
@@ -78,7 +81,7 @@ class RuleSet:
             post=post.index,
             rule=rule.id,
             clause=rule.clause,
-            severity=rule.severity,
+            severity=hit.severity if hit.severity is not None and rule.id not in self.overridden else rule.severity,
             message=rule.message.format_map(values),
             start=start,
             end=end,

@@ -33,6 +33,7 @@ class Hit:
     end: int
     values: dict = field(default_factory=dict)
     suggestion: str | None = None
+    severity: Any = None  # a Severity that overrides the rule's own, for this hit only
 
 
 @dataclass

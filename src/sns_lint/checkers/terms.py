@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from sns_lint.checkers import Hit, RuleContext
+from sns_lint.findings import SEVERITY_NAMES, Severity
 from sns_lint.checkers.text_folding import (
     WIDTH_FORMS,
     fold_width,
@@ -32,7 +33,9 @@ from sns_lint.checkers.text_folding import (
 
 KEYS = ("terms", "terms_file", "allow")
 PLACEHOLDERS = ("preferred", "category", "note", "source", "word")
-ENTRY_KEYS = ("words", "preferred", "category", "note", "source", "unless_next", "unless_prev", "pos", "kana")
+ENTRY_KEYS = (
+    "words", "preferred", "category", "note", "source", "unless_next", "unless_prev", "pos", "kana", "severity",
+)
 MIN_KANA_MATCH = 3
 MAX_TOKENS = 8
 
@@ -49,6 +52,7 @@ class Entry:
     unless_prev: frozenset[str]
     pos: str | None
     kana: bool
+    severity: Severity | None  # a context-dependent word can be a warning in an error rule
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,9 @@ def _entry(rule_id: str, item: Any, context: RuleContext, terms: Any, index: int
     kana = item.get("kana", True)
     if not isinstance(kana, bool):
         fail("kana は true か false で書いてください。", "kana")
+    severity = item.get("severity")
+    if severity is not None and (not isinstance(severity, str) or severity.lower() not in SEVERITY_NAMES):
+        fail(f"severity は {', '.join(SEVERITY_NAMES)} のいずれかにしてください。", "severity")
     pos = item.get("pos")
     if pos is not None and not isinstance(pos, str):
         fail("pos は品詞名の文字列で書いてください（例: 普通名詞）。", "pos")
@@ -136,6 +143,7 @@ def _entry(rule_id: str, item: Any, context: RuleContext, terms: Any, index: int
         unless_prev=frozenset(strings("unless_prev", False)),
         pos=pos,
         kana=kana,
+        severity=Severity.parse(severity) if severity else None,
     )
 
 
@@ -144,7 +152,8 @@ class _Pattern:
     entry: Entry
     word: str
     sequence: tuple[str, ...]
-    by_normalized: bool
+    reading: str | None  # set for normalised-form patterns: the text must also read the same
+    written: tuple[str, ...] = ()  # the word's own tokens, for inflected forms (女々しく → 女々しい)
 
 
 class Checker:
@@ -172,13 +181,15 @@ class Checker:
             return
         surfaces = tuple(s for s, _n, _r in tokens)
         for variant in {surfaces, tuple(map(to_katakana, surfaces)), tuple(map(to_hiragana, surfaces))}:
-            self._by_surface.setdefault(variant[0], []).append(_Pattern(entry, word, variant, False))
+            self._by_surface.setdefault(variant[0], []).append(_Pattern(entry, word, variant, None))
         normalized = tuple(n for _s, n, _r in tokens)
+        reading = to_katakana("".join(r for _s, _n, r in tokens))
         # A short kana word normalises to an everyday word (おし → 押す): match it as written only.
         ambiguous = is_kana(word) and len(word) <= 2
         if not ambiguous and "".join(normalized) not in self._protected:
-            self._by_normalized.setdefault(normalized[0], []).append(_Pattern(entry, word, normalized, True))
-        reading = to_katakana("".join(r for _s, _n, r in tokens))
+            self._by_normalized.setdefault(normalized[0], []).append(
+                _Pattern(entry, word, normalized, reading, surfaces)
+            )
         if entry.kana and len(reading) >= MIN_KANA_MATCH and is_kana(reading):
             self._kana.setdefault(reading, []).append((entry, word))
             self._max_kana = max(self._max_kana, len(reading))
@@ -201,13 +212,25 @@ class Checker:
                     n = len(pattern.sequence)
                     if tuple(column[i : i + n]) != pattern.sequence:
                         continue
-                    if pattern.by_normalized and "".join(surfaces[i : i + n]) in self._protected:
+                    if pattern.reading is not None and not self._same_word(tokens, surfaces, i, n, pattern):
                         continue
                     hit = self._hit(tokens, surfaces, pattern.entry, pattern.word, i, n, found)
                     if hit:
                         yield hit
             if self._kana and is_kana(surface):
                 yield from self._kana_hits(tokens, surfaces, i, found)
+
+    def _same_word(self, tokens: Any, surfaces: list[str], i: int, n: int, pattern: _Pattern) -> bool:
+        """Validate a normalised-form match: the text is not a preferred spelling, is not a
+        short kana word (らい in らいねん normalises to 癩), and is either an inflection of
+        the listed spelling or reads like it (片端 shares 片輪's normalised form, not its reading)."""
+        written = "".join(surfaces[i : i + n])
+        if written in self._protected or (is_kana(written) and len(written) <= 2):
+            return False
+        span = range(i, i + n)
+        if tuple(fold_width(tokens.dictionary_form(k)) for k in span) == pattern.written:
+            return True
+        return to_katakana("".join(tokens.reading(k) for k in span)) == pattern.reading
 
     def _kana_hits(self, tokens: Any, surfaces: list[str], i: int, found: set) -> Iterator[Hit]:
         joined = ""
@@ -248,4 +271,5 @@ class Checker:
                 "source": entry.source,
             },
             suggestion="、".join(entry.preferred) or None,
+            severity=entry.severity,
         )
