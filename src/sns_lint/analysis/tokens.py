@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 import unicodedata
 from bisect import bisect_right
 from typing import Any
@@ -75,33 +76,42 @@ def _joins_previous(char: str) -> bool:
 
 
 class Tokens:
-    """Parallel lists: ``surfaces[i]`` starts at ``starts[i]`` in the post text."""
+    """Parallel sequences: ``surfaces[i]`` starts at ``starts[i]`` in the post text.
 
-    __slots__ = ("surfaces", "normalized", "starts", "_lists", "_list_firsts")
+    Memory stays small on a 10 MB draft: equal strings are stored once, offsets
+    live in an array, and Sudachi's morpheme lists are not kept (they cost about
+    1 KB a token); the rare part-of-speech or reading look-up re-tokenises the
+    one short segment it needs.
+    """
+
+    __slots__ = ("surfaces", "normalized", "starts", "_segments", "_segment_firsts", "_cached")
 
     def __init__(self, text: str):
         tokenizer = _tokenizer()
         surfaces: list[str] = []
         normalized: list[str] = []
-        starts: list[int] = []
-        lists = []
+        starts = array("q")
+        pool: dict[str, str] = {}
+        intern = pool.setdefault
+        pieces = segments(text)
         firsts = []
-        for offset, piece in segments(text):
-            morphemes = tokenizer.tokenize(piece)
+        for offset, piece in pieces:
             firsts.append(len(surfaces))
-            lists.append(morphemes)
             position = offset
-            for morpheme in morphemes:
+            for morpheme in tokenizer.tokenize(_sudachi_safe(piece)):
                 surface = morpheme.surface()
+                surface = intern(surface, surface)
+                norm = morpheme.normalized_form()
                 surfaces.append(surface)
-                normalized.append(morpheme.normalized_form())
+                normalized.append(surface if norm == surface else intern(norm, norm))
                 starts.append(position)
                 position += len(surface)
         self.surfaces = surfaces
         self.normalized = normalized
         self.starts = starts
-        self._lists = lists
-        self._list_firsts = firsts
+        self._segments = pieces
+        self._segment_firsts = firsts
+        self._cached: tuple[int, Any] | None = None
 
     def __len__(self) -> int:
         return len(self.surfaces)
@@ -110,8 +120,10 @@ class Tokens:
         return self.starts[index] + len(self.surfaces[index])
 
     def _morpheme(self, index: int) -> Any:
-        which = bisect_right(self._list_firsts, index) - 1
-        return self._lists[which][index - self._list_firsts[which]]
+        which = bisect_right(self._segment_firsts, index) - 1
+        if self._cached is None or self._cached[0] != which:
+            self._cached = (which, _tokenizer().tokenize(_sudachi_safe(self._segments[which][1])))
+        return self._cached[1][index - self._segment_firsts[which]]
 
     def pos(self, index: int) -> tuple[str, ...]:
         return tuple(self._morpheme(index).part_of_speech())
@@ -121,6 +133,14 @@ class Tokens:
 
     def reading(self, index: int) -> str:
         return self._morpheme(index).reading_form()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _sudachi_safe(piece: str) -> str:
+    """Lone surrogates cannot cross into Sudachi; U+FFFD keeps every offset."""
+    return _SURROGATE.sub("\ufffd", piece) if _SURROGATE.search(piece) else piece
 
 
 def tokenize_word(word: str) -> list[tuple[str, str, str]]:
