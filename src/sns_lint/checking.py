@@ -89,6 +89,7 @@ def check_file(path: str, ruleset: RuleSet, config: Config) -> FileResult:
         analyses = [PostAnalysis(p, config, resolve_account(p, config, result.warnings)) for p in posts]
         for analysis in analyses:
             result.findings.extend(ruleset.check(analysis))
+            result.warnings.extend(f"{path}: {note}" for note in analysis.notes)
         result.posts = len(posts)
     except SnsLintError as exc:
         result.error = exc

@@ -18,6 +18,7 @@ class PostAnalysis:
         self.text = post.text
         self.config = config
         self.account = account
+        self.notes: list[str] = []  # problems met while checking (a pattern that ran out of time)
 
     @property
     def platform(self) -> str | None:

@@ -1,12 +1,16 @@
-"""``pattern``: flag text matching regular expressions (Python ``re`` syntax).
+"""``pattern``: flag text matching regular expressions.
 
-Patterns are compiled when the rule loads; an invalid pattern is reported
-with its file and line. Named groups become message placeholders.
+Patterns use the ``regex`` module (Python ``re`` syntax, plus Unicode
+properties such as ``\\p{Han}``). Rule files come from users, so a pattern is
+never trusted to be fast: each pattern gets a time limit per post
+(``TIME_LIMIT_S``); when it runs out, the pattern is skipped for that post and
+a warning names the rule. ``regex`` also defuses the classic nested-quantifier
+shapes such as ``(a+)+$`` on its own. An invalid pattern is reported with its
+file and line when the rule loads.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -14,33 +18,35 @@ from sns_lint.checkers import Hit, RuleContext
 
 KEYS = ("patterns", "ignore_case")
 PLACEHOLDERS = ("match",)
+TIME_LIMIT_S = 1.0
 
 
 @dataclass(frozen=True)
 class PatternData:
-    patterns: tuple[re.Pattern, ...]
+    patterns: tuple[Any, ...]
 
 
 def prepare(raw: dict, context: RuleContext) -> PatternData:
+    import regex
+
     patterns = raw.get("patterns")
     if isinstance(patterns, str):
         patterns = [patterns]
     if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) and p for p in patterns):
         context.fail("patterns には正規表現のリストを書いてください。", raw, "patterns")
-    flags = re.MULTILINE
+    flags = regex.MULTILINE | regex.VERSION0
     if raw.get("ignore_case"):
-        flags |= re.IGNORECASE
+        flags |= regex.IGNORECASE
     compiled = []
     for index, source in enumerate(patterns):
         try:
-            compiled.append(re.compile(source, flags))
-        except re.error as exc:
+            compiled.append(regex.compile(source, flags))
+        except regex.error as exc:
             line = patterns.item_lines[index] if hasattr(patterns, "item_lines") else None
             from sns_lint.errors import RuleFileError
 
-            raise RuleFileError(
-                f"正規表現「{source}」が不正です: {exc.msg}（{exc.pos} 文字目）", context.path, line
-            ) from None
+            where = f"（{exc.pos + 1} 文字目）" if getattr(exc, "pos", None) is not None else ""
+            raise RuleFileError(f"正規表現「{source}」が不正です: {exc.msg if hasattr(exc, 'msg') else exc}{where}", context.path, line) from None
     return PatternData(patterns=tuple(compiled))
 
 
@@ -52,7 +58,15 @@ class Checker:
         text = analysis.text
         for rule, data in self._rules:
             for pattern in data.patterns:
-                for match in pattern.finditer(text):
+                try:
+                    matches = list(pattern.finditer(text, timeout=TIME_LIMIT_S))
+                except TimeoutError:
+                    analysis.notes.append(
+                        f"ルール {rule.id} の正規表現「{pattern.pattern}」が {TIME_LIMIT_S:g} 秒で終わらないため、"
+                        "この投稿では省きました（パターンを見直してください）。"
+                    )
+                    continue
+                for match in matches:
                     if match.end() == match.start():
                         continue
                     values = {"match": match.group()}
