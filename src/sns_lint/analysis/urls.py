@@ -1,0 +1,390 @@
+"""URL extraction compatible with twitter-text's ``extractUrlsWithIndices``.
+
+A Python port of the URL regexes and extraction rules of twitter-text
+(https://github.com/twitter/twitter-text, Apache-2.0, Copyright 2011 Twitter, Inc.;
+JS ``src/regexp/*.js`` / ``src/extractUrlsWithIndices.js`` and Ruby ``regex.rb``), so that
+what we call a URL is what X links and counts as 23 characters.  The TLD list is read
+from ``data/tld_lib.yml`` (verbatim copy of twitter-text's ``conformance/tld_lib.yml``).
+
+All offsets are code-point offsets (Python ``str`` indices), as the twitter-text
+conformance suite expects.
+
+``extract_urls`` additionally NFKC-normalises the text character by character before
+matching, so URLs typed with full-width forms (``ｈｔｔｐｓ：／／…``) are found too; spans
+are mapped back onto the original text.  X itself does *not* link such full-width URLs:
+pass ``normalize_width=False`` to get exactly what twitter-text/X extracts.
+
+Start-up cost matters: the regexes and the TLD list are built on first use only.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+
+TYPE_CHECKING = False  # no ``typing`` import: start-up time matters
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Iterator
+
+__all__ = ["UrlMatch", "extract_urls"]
+
+
+@dataclass(frozen=True, slots=True)
+class UrlMatch:
+    start: int  # code-point offset into the ORIGINAL text
+    end: int
+    url: str  # the URL as written in the original text (original[start:end])
+    normalized: str  # NFKC form of the url, "http://" added if it has no scheme
+    host: str  # lower-cased host (xn-- labels decoded), without port
+    has_scheme: bool
+
+
+_DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
+
+MAX_URL_LENGTH = 4096
+MAX_TCO_SLUG_LENGTH = 40
+MAX_DOMAIN_LABEL_LENGTH = 63
+_DEFAULT_PROTOCOL = "https://"  # what twitter-text's isValidUrl assumes for length checks
+_NORMALIZED_SCHEME = "http://"  # what twitter-text's autoLink prepends to scheme-less URLs
+
+# ---------------------------------------------------------------------------
+# Character groups (twitter-text src/regexp/*.js, regex.rb)
+# ---------------------------------------------------------------------------
+
+_SPACES = r"\x09-\x0D\x20\x85\xA0\u1680\u180E\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+_INVALID_CHARS = r"\uFFFE\uFEFF\uFFFF"
+_DIRECTIONAL_MARKERS = r"\u202A-\u202E\u061C\u200E\u200F\u2066\u2067\u2068\u2069"
+# Ruby PUNCTUATION_CHARS (a superset of JS punct.js: also '"' and '`') and CTRL_CHARS.
+_PUNCT = "".join("\\" + c for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_CTRL = r"\x00-\x1F\x7F"
+_LATIN_ACCENTS = (
+    r"\xC0-\xD6\xD8-\xF6\xF8-\xFF\u0100-\u024F\u0253\u0254\u0256\u0257\u0259\u025B"
+    r"\u0263\u0268\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF"
+)
+_CYRILLIC = r"\u0400-\u04FF"
+
+
+class _Patterns:
+    """The compiled regexes (built on first use by ``_patterns``)."""
+
+    __slots__ = ("extract", "ascii_domain", "tco", "anchor", "host_run")
+
+    def __init__(self, **patterns: re.Pattern[str]):
+        self.extract = patterns["extract"]  # validUrl (extractUrl.js)
+        self.ascii_domain = patterns["ascii_domain"]  # validAsciiDomain.js
+        self.tco = patterns["tco"]  # validTcoUrl.js
+        self.anchor = patterns["anchor"]  # "." + TLD: every domain contains one
+        self.host_run = patterns["host_run"]  # runs of characters a domain can use
+
+
+_compiled: _Patterns | None = None
+
+
+# Plain scalars YAML 1.1 would not read as strings (PyYAML: booleans / null).
+_YAML11_NON_STRINGS = frozenset("y yes n no true false on off null ~".split())
+
+
+def _load_tlds() -> tuple[list[str], list[str]]:
+    """(country, generic) from tld_lib.yml.
+
+    The file is a flat two-key YAML list; a tiny line parser keeps PyYAML's import cost
+    out of the first call.  Falls back to PyYAML if the layout is ever different.
+    """
+    path = os.path.join(_DATA_DIR, "tld_lib.yml")
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    lists: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    simple = True
+    for line in lines:
+        if not line.strip() or line.startswith("#") or line == "---":
+            continue
+        if line.startswith("- ") and current is not None:
+            item = line[2:].strip()
+            if len(item) > 2 and item[0] == item[-1] == "'" and "'" not in item[1:-1]:
+                item = item[1:-1]  # 'no', 'off': quoted so YAML keeps them strings
+            elif not item or item[0] in "'\"[{&*!|>%@`#" or " #" in item:
+                simple = False
+                break
+            elif item.lower() in _YAML11_NON_STRINGS:
+                simple = False
+                break
+            current.append(item)
+        elif line.endswith(":") and not line.startswith(" "):
+            current = lists.setdefault(line[:-1], [])
+        else:
+            simple = False
+            break
+    if not simple or "country" not in lists or "generic" not in lists:
+        import yaml  # fallback only
+
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+        lists = {k: [str(x) for x in v] for k, v in data.items()}
+    return lists["country"], lists["generic"]
+
+
+def _tld_group(tlds: list[str]) -> str:
+    """Alternation of *tlds* shaped like validGTLD.js / validCCTLD.js.
+
+    The TLD must not run on into more letters/digits or into "@", "+", "-".  The
+    alternatives are nested by first character (keeping the file order inside each
+    group): same matches as the flat list, as alternatives with different first
+    characters never compete, but far fewer branches for ``re`` to try.
+    """
+    import re
+
+    groups: dict[str, list[str]] = {}
+    for tld in tlds:
+        groups.setdefault(tld[:1].lower(), []).append(tld)
+    alts = "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(t[1:]) for t in members) + ")"
+        for first, members in groups.items()
+    )
+    return rf"(?:(?:{alts})(?=[^0-9a-zA-Z@+\-]|\Z))"
+
+
+def _patterns() -> _Patterns:
+    global _compiled
+    if _compiled is not None:
+        return _compiled
+    import re
+
+    country, generic = _load_tlds()
+    gtld = _tld_group(generic)
+    cctld = _tld_group(country)
+    punycode = r"(?:xn--[\-0-9a-z]+)"
+
+    domain_char = rf"[^{_PUNCT}{_SPACES}{_INVALID_CHARS}{_DIRECTIONAL_MARKERS}{_CTRL}]"
+    subdomain = rf"(?:(?:{domain_char}(?:[_\-]|{domain_char})*)?{domain_char}\.)"
+    domain_name = rf"(?:(?:{domain_char}(?:-|{domain_char})*)?{domain_char}\.)"
+    domain = rf"(?:{subdomain}*{domain_name}(?:{gtld}|{cctld}|{punycode}))"
+
+    # validAsciiDomain.js (Ruby also allows "_" in labels; JS does not: follow JS).
+    ascii_domain = rf"(?:(?:[\-a-z0-9{_LATIN_ACCENTS}]+)\.)+(?:{gtld}|{cctld}|{punycode})"
+
+    general_path = rf"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS}]"
+    balanced_parens = (
+        rf"\((?:{general_path}+|(?:{general_path}*\({general_path}+\){general_path}*))\)"
+    )
+    path_ending = rf"(?:[+\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|(?:{balanced_parens}))"
+    path = (
+        rf"(?:(?:{general_path}*(?:{balanced_parens}{general_path}*)*{path_ending})"
+        rf"|(?:@{general_path}+/))"
+    )
+    query_chars = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
+    query_ending = r"[a-z0-9\-_&=#/]"
+    preceding = rf"(?:[^A-Za-z0-9@＠$#＃{_INVALID_CHARS}]|[{_DIRECTIONAL_MARKERS}]|^)"
+
+    extract = (
+        rf"({preceding})"  # 1 preceding character
+        rf"("  # 2 URL
+        rf"(https?://)?"  # 3 protocol
+        rf"({domain})"  # 4 domain
+        rf"(?::([0-9]+))?"  # 5 port
+        rf"(/{path}*)?"  # 6 path
+        rf"(\?{query_chars}*{query_ending})?"  # 7 query
+        rf")"
+    )
+    flags = re.IGNORECASE
+    _compiled = _Patterns(
+        extract=re.compile(extract, flags),
+        ascii_domain=re.compile(ascii_domain, flags),
+        tco=re.compile(
+            rf"https?://t\.co/([a-z0-9]+)(?:\?{query_chars}*{query_ending})?", flags
+        ),
+        anchor=re.compile(rf"\.(?:{gtld}|{cctld}|{punycode})", flags),
+        host_run=re.compile(rf"(?:{domain_char}|[\-_.])+", flags),
+    )
+    return _compiled
+
+
+def _utf16_len(s: str) -> int:
+    return len(s) + sum(1 for c in s if ord(c) > 0xFFFF)
+
+
+_IDNA_SEPARATORS = "[\u3002\uFF0E\uFF61]"
+
+
+def _label_to_ascii(label: str) -> str:
+    # punycode.js toASCII: IDNA separators split the label further; only parts with
+    # non-ASCII characters ([^\0-\x7E]) are encoded.
+    import re
+
+    parts = []
+    for part in re.split(_IDNA_SEPARATORS, label):
+        if any(ord(c) > 0x7E for c in part):
+            part = "xn--" + part.encode("punycode").decode("ascii")
+        parts.append(part)
+    return ".".join(parts)
+
+
+def _domain_is_valid(domain: str, ascii_domain: re.Pattern[str]) -> bool:
+    """twitter-text lib/idna.js ``toAscii`` returning something truthy."""
+    if domain.startswith("xn--") and not ascii_domain.search(domain):
+        return False
+    for label in domain.split("."):
+        encoded = _label_to_ascii(label)
+        if not 1 <= len(encoded) <= MAX_DOMAIN_LABEL_LENGTH:
+            return False
+    return True
+
+
+# A match is: preceding char (<= 1) + "https://" (<= 8) + domain + ...
+_MAX_DOMAIN_OFFSET = 9
+
+
+def _url_matches(text: str, pats: _Patterns) -> Iterator[re.Match[str]]:
+    """Same matches as ``pats.extract.finditer(text)``, without the super-linear search.
+
+    A domain lies inside one run of host characters and contains an anchor ("." + TLD)
+    that is inside that run, so a match can only start at most 9 characters before such
+    a run and before the run's last anchor.  Every other start position would fail
+    (after a lot of backtracking on e.g. long "a.a.a.a…" runs), so only the possible
+    start positions are tried, in order, exactly as ``finditer`` would try them.
+    """
+    anchors = [a.start() for a in pats.anchor.finditer(text)]
+    if not anchors:
+        return
+    match = pats.extract.match
+    pos = 0  # first start position not tried yet
+    for run in pats.host_run.finditer(text):
+        run_start, run_end = run.span()
+        i = bisect_left(anchors, run_end) - 1
+        if i < 0 or anchors[i] < run_start:
+            continue
+        limit = anchors[i]  # the domain starts before the run's last anchor
+        s = max(pos, run_start - _MAX_DOMAIN_OFFSET)
+        while s < limit:
+            m = match(text, s)
+            if m is None:
+                s += 1
+            else:
+                yield m
+                s = m.end()
+        pos = max(pos, s)
+
+
+def _extract_raw(text: str) -> list[tuple[int, int, str, bool]]:
+    """twitter-text ``extractUrlsWithIndices`` on *text* as given.
+
+    Returns ``(start, end, url, has_protocol)`` in code points.  ``url`` is the string
+    twitter-text reports; it is ``text[start:end]`` except in a twitter-text quirk
+    (a scheme-less URL whose host run also holds non-ASCII labels after the last ASCII
+    domain), where twitter-text reports a shorter string than its indices cover.
+    """
+    if "." not in text:
+        return []
+    pats = _patterns()
+    ascii_domain, tco = pats.ascii_domain, pats.tco
+    found: list[list] = []  # [start, end, url, has_protocol]
+    for m in _url_matches(text, pats):
+        before, url, protocol, domain, _port, path, _query = m.groups()
+        start, end = m.span(2)
+        if not _domain_is_valid(domain, ascii_domain):
+            continue
+        if _utf16_len(protocol or _DEFAULT_PROTOCOL) + _utf16_len(url) > MAX_URL_LENGTH:
+            continue
+        if not protocol:
+            # Scheme-less: only ASCII domains are extracted, and not after - _ . /
+            if before and before in "-_./":
+                continue
+            last: list | None = None
+            for am in ascii_domain.finditer(domain):
+                last = [start + am.start(), start + am.end(), am.group(0), False]
+                found.append(last)
+            if last is None:
+                continue
+            if path:
+                last[2] = url.replace(domain, last[2], 1)
+                last[1] = end
+        else:
+            tm = tco.match(url)
+            if tm:
+                # t.co: no extra path characters, and a slug of at most 40.
+                if len(tm.group(1)) > MAX_TCO_SLUG_LENGTH:
+                    continue
+                url = tm.group(0)
+                end = start + len(url)
+            found.append([start, end, url, True])
+    return [(s, e, u, p) for s, e, u, p in found]
+
+
+def _nfkc_with_map(text: str) -> tuple[str, list[int] | None]:
+    """Per-character NFKC of *text* and, per normalised code point, its original index."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text, None
+    normalize = unicodedata.normalize
+    pieces: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch < "\x80":
+            pieces.append(ch)
+            index.append(i)
+            continue
+        n = normalize("NFKC", ch) or ch
+        pieces.append(n)
+        index.extend([i] * len(n))
+    return "".join(pieces), index
+
+
+_SCHEME = r"^https?://"
+_PORT = r":[0-9]+\Z"
+
+
+def _host_of(normalized_url: str) -> str:
+    import re
+
+    rest = re.sub(_SCHEME, "", normalized_url, count=1, flags=re.IGNORECASE)
+    for sep in "/?#":
+        cut = rest.find(sep)
+        if cut != -1:
+            rest = rest[:cut]
+    rest = re.sub(_PORT, "", rest)
+    rest = rest.rsplit("@", 1)[-1].lower()
+    labels = []
+    for label in rest.split("."):
+        if label.startswith("xn--"):
+            try:
+                label = label[4:].encode("ascii").decode("punycode").lower()
+            except (UnicodeError, ValueError):
+                pass
+        labels.append(label)
+    return ".".join(labels)
+
+
+def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
+    """URLs in *text* as twitter-text extracts them, with code-point spans.
+
+    With ``normalize_width`` (default) each character is NFKC-normalised first, so
+    full-width URLs are found as well; spans always refer to *text*.  With
+    ``normalize_width=False`` the result is exactly twitter-text's on *text*.
+    """
+    if normalize_width:
+        norm, index = _nfkc_with_map(text)
+    else:
+        norm, index = text, None
+    out: list[UrlMatch] = []
+    for nstart, nend, _url, has_scheme in _extract_raw(norm):
+        if index is None:
+            start, end = nstart, nend
+        else:
+            start, end = index[nstart], index[nend - 1] + 1
+        url = text[start:end]
+        normalized = unicodedata.normalize("NFKC", url)
+        if not has_scheme:
+            normalized = _NORMALIZED_SCHEME + normalized
+        out.append(
+            UrlMatch(
+                start=start,
+                end=end,
+                url=url,
+                normalized=normalized,
+                host=_host_of(normalized),
+                has_scheme=has_scheme,
+            )
+        )
+    return out
