@@ -166,6 +166,36 @@ def explain(
         console.print(out)
 
 
+@app.command()
+def count(
+    paths: List[str] = typer.Argument(..., help="数えるファイル（- で標準入力）"),
+    platform: Optional[str] = typer.Option(None, "--platform", "-p", help="x | facebook | instagram | line | threads（既定: フロントマターかアカウントの設定）"),
+    output_format: OutputFormat = typer.Option(OutputFormat.rich, "--format", "-f", help="出力形式（json は投稿ごとに 1 行の JSON）"),
+    config: Optional[str] = typer.Option(None, "--config", "-c", help="設定ファイル"),
+) -> None:
+    """投稿の文字数を、プラットフォームの数え方と上限で表示します（X は重み付き）。"""
+    import json
+
+    from sns_lint.errors import SnsLintError
+    from sns_lint.post_counting import count_posts
+
+    try:
+        policy, rules, _ruleset = _load(config)
+        counts = count_posts(paths, platform, policy, rules)
+    except SnsLintError as error:
+        _exit_with_error(error)
+    for item in counts:
+        m = item.measurement
+        if output_format is OutputFormat.json:
+            sys.stdout.write(json.dumps({"platform": m.platform, "length": m.length, "limit": m.limit}) + "\n")
+            continue
+        state = f"残り {m.remaining}" if m.remaining >= 0 else f"{-m.remaining} 超過"
+        name = item.label
+        sys.stdout.write(f"{item.path}: {name} {m.length} / {m.limit}（{state}）\n")
+    sys.stdout.flush()
+    raise typer.Exit(1 if any(item.measurement.over for item in counts) else 0)
+
+
 def main() -> None:
     """Entry point: run the Typer app and translate every exit into 0/1/2/130."""
     try:

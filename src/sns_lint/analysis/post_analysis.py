@@ -9,6 +9,7 @@ from sns_lint.posts import Post
 
 if TYPE_CHECKING:
     from sns_lint.analysis.tokens import Tokens
+    from sns_lint.analysis.urls import UrlMatch
     from sns_lint.config.model import Account, Config
 
 
@@ -25,6 +26,13 @@ class PostAnalysis:
         if self.post.meta.platform:
             return self.post.meta.platform
         return self.account.platform if self.account else None
+
+    @cached_property
+    def urls(self) -> "list[UrlMatch]":
+        """URLs as X finds them (twitter-text rules), full-width forms included."""
+        from sns_lint.analysis.urls import extract_urls
+
+        return extract_urls(self.text)
 
     @cached_property
     def tokens(self) -> "Tokens":

@@ -23,6 +23,11 @@ from typing import Any, Callable
 KIND_MODULES = {
     "terms": "sns_lint.checkers.terms",
     "pattern": "sns_lint.checkers.pattern",
+    "url_hosts": "sns_lint.checkers.url_hosts",
+    "obscured_url": "sns_lint.checkers.obscured_url",
+    "link_target": "sns_lint.checkers.link_target",
+    "quote": "sns_lint.checkers.quotes",
+    "length": "sns_lint.checkers.post_length",
 }
 
 
@@ -42,6 +47,26 @@ class RuleContext:
 
     path: Path
     fail: Callable[[str, Any, Any], None]  # (message, mapping, key) -> raises
+
+    def read_data_file(self, raw: dict, key: str) -> tuple[str, Path]:
+        """Text of the data file named by ``raw[key]``, relative to the rule file."""
+        target = self.path.parent / str(raw[key])
+        try:
+            return target.read_text(encoding="utf-8-sig"), target
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.fail(f"{key}「{raw[key]}」を読めません（{reason}）。", raw, key)
+            raise  # fail() raises; this keeps type checkers content
+
+    def strings(self, raw: dict, key: str, required: bool = False) -> tuple[str, ...]:
+        value = raw.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{key} がありません。", raw, None)
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail(f"{key} は空でない文字列のリストで書いてください。", raw, key)
+        return tuple(v.strip() for v in value)
 
 
 def kind_module(kind: str) -> ModuleType:

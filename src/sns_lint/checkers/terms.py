@@ -71,11 +71,7 @@ def prepare(raw: dict, context: RuleContext) -> TermsData:
     if raw.get("terms_file") is not None:
         if terms is not None:
             context.fail("terms と terms_file はどちらか一方だけ書いてください。", raw, "terms_file")
-        target = context.path.parent / str(raw["terms_file"])
-        try:
-            text = target.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            context.fail(f"terms_file「{raw['terms_file']}」を読めません（{exc}）。", raw, "terms_file")
+        text, target = context.read_data_file(raw, "terms_file")
         loaded = load_yaml(text, target, RuleFileError)
         if not isinstance(loaded, dict) or not isinstance(loaded.get("terms"), list):
             raise RuleFileError("語リストのファイルには terms: のリストを書いてください。", target, 1)

@@ -26,3 +26,12 @@ def fold_width(text: str) -> str:
 
 def is_kana(text: str) -> bool:
     return bool(_KANA_ONLY.match(text))
+
+
+_FULLWIDTH_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH_ASCII[0x3000] = 0x20
+
+
+def fold_ascii_width(text: str) -> str:
+    """Full-width ASCII to ASCII, one character for one: offsets stay valid."""
+    return text.translate(_FULLWIDTH_ASCII)

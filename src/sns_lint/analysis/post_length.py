@@ -1,0 +1,72 @@
+"""How long a post is for its platform, the way the platform counts.
+
+X counts with twitter-text v3 weights (CJK 2, each URL 23, an emoji sequence
+2); the other platforms count characters (code points). Leading and trailing
+blank space of the draft file is not part of the post.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+COUNT_METHODS = ("weighted", "characters")
+_HASHTAG = re.compile(r"(?:^|(?<=[^\w&]))[#＃](?![\d０-９]+(?:\W|$))[\w\u30fc\u3005]+")
+
+
+@dataclass(frozen=True)
+class PlatformLimit:
+    limit: int
+    count: str = "characters"
+    max_hashtags: int | None = None
+
+
+@dataclass(frozen=True)
+class Measurement:
+    platform: str
+    length: int
+    limit: int
+    body_start: int  # offset of the counted text in the post
+    body: str
+
+    @property
+    def remaining(self) -> int:
+        return self.limit - self.length
+
+    @property
+    def over(self) -> int:
+        return max(0, self.length - self.limit)
+
+
+def body_of(text: str) -> tuple[int, str]:
+    stripped = text.strip()
+    return (text.find(stripped) if stripped else 0), stripped
+
+
+def count(body: str, method: str) -> int:
+    if method == "weighted":
+        from sns_lint.analysis.weighted_length import weighted_length
+
+        return weighted_length(body)
+    return len(body)
+
+
+def measure(text: str, platform: str, rule: PlatformLimit, max_length: int | None = None) -> Measurement:
+    start, body = body_of(text)
+    return Measurement(platform, count(body, rule.count), max_length or rule.limit, start, body)
+
+
+def overflow_offset(body: str, method: str, limit: int) -> int:
+    """Offset in ``body`` of the first character that no longer fits."""
+    low, high = 0, len(body)
+    while low < high:
+        middle = (low + high) // 2
+        if count(body[: middle + 1], method) > limit:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def hashtags(text: str) -> list[re.Match]:
+    return list(_HASHTAG.finditer(text))

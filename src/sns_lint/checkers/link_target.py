@@ -1,0 +1,66 @@
+"""``link_target``: links to pages the city does not run (5-8).
+
+The operating policy decides what a host is: ``own_domains`` (the city's
+own: never reported), ``trusted_domains`` (external but trusted) and the
+rest (external). A host is the city's own only when it equals a listed
+domain or ends with ``.`` + it: ``city.kagoshima.lg.jp.attacker.example`` is
+external. Links to the city's own accounts on social media count as own;
+links to other accounts' posts are left to the ``quote`` kind.
+
+Rule data: ``target: external`` or ``target: trusted``, and
+``platforms_file`` (the social-media table).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from sns_lint.analysis.domains import DomainSet
+from sns_lint.analysis.social_links import SocialLinkTable, load_table
+from sns_lint.checkers import Hit, RuleContext
+
+KEYS = ("target", "platforms_file")
+PLACEHOLDERS = ("host", "url", "domain")
+TARGETS = ("external", "trusted")
+
+
+@dataclass(frozen=True)
+class LinkTargetData:
+    target: str
+    platforms: SocialLinkTable
+
+
+def prepare(raw: dict, context: RuleContext) -> LinkTargetData:
+    target = raw.get("target")
+    if target not in TARGETS:
+        context.fail(f"target は {' か '.join(TARGETS)} で書いてください。", raw, "target" if "target" in raw else None)
+    if raw.get("platforms_file") is None:
+        context.fail("platforms_file（SNS の URL の表）を指定してください。", raw, None)
+    return LinkTargetData(target, load_table(raw, "platforms_file", context))
+
+
+class Checker:
+    def __init__(self, rules: list[tuple[Any, LinkTargetData]]):
+        self._rules = rules
+        self._policy: tuple[Any, DomainSet, DomainSet, frozenset[str]] | None = None
+
+    def _domains(self, config: Any) -> tuple[DomainSet, DomainSet, frozenset[str]]:
+        if self._policy is None or self._policy[0] is not config:
+            self._policy = (config, DomainSet(config.own_domains), DomainSet(config.trusted_domains), frozenset(config.own_accounts))
+        return self._policy[1:]
+
+    def check(self, analysis: Any) -> Iterator[Hit]:
+        if not analysis.urls:
+            return
+        own, trusted, own_accounts = self._domains(analysis.config)
+        for url in analysis.urls:
+            if own.match(url.host):
+                continue
+            trusted_domain = trusted.match(url.host)
+            for rule, data in self._rules:
+                social = data.platforms.classify(url.normalized, url.host)
+                if social is not None and (social.account in own_accounts or social.is_post):
+                    continue  # the city's own account, or a post: the quote rule's business
+                if (data.target == "trusted") == bool(trusted_domain):
+                    yield Hit(rule.id, url.start, url.end, {"host": url.host, "url": url.url, "domain": trusted_domain or url.host})

@@ -1,0 +1,150 @@
+"""``obscured_url``: URLs that hide where they lead (5-7).
+
+- user-info before the host (``https://city.kagoshima.lg.jp@evil.example/``):
+  the browser goes to the part after ``@``;
+- a bare IP address (or a decimal/hex integer) as the host;
+- a host name that imitates another by script mixing or look-alike letters
+  (``аpple.com`` with a Cyrillic а, also when written as ``xn--`` punycode);
+  Japanese domain names (Latin with Han, Hiragana, Katakana) are fine;
+- a redirect parameter whose value is another URL (``?url=https://…``).
+
+twitter-text does not extract user-info or IP-address URLs, so this kind
+scans the text for ``scheme://`` runs itself, on a width-folded copy whose
+offsets equal the original's, and also looks at the URLs X finds.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterator
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from sns_lint.checkers import Hit, RuleContext
+from sns_lint.checkers.text_folding import fold_ascii_width
+
+KEYS = ("redirect_parameters", "confusable_letters")
+PLACEHOLDERS = ("reason", "host", "url")
+
+_SCHEME_URL = re.compile(r"(?i)\b(?:https?|ftp)://(?:\[[0-9a-f:.]+\])?[^\s<>\"'「」『』【】（）()［］\[\]、。，．！？\u3000-\u30ff\u4e00-\u9fff\uff5e\uff61-\uff9f]+")
+_URL_VALUE = re.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*:)?//|^www\.|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)")
+_TRAILING = ".,;:!?)]}'\""
+# UTS #39 "highly restrictive" script sets that are normal in Japanese (and East Asian) domain names
+_ALLOWED_MIXES = (
+    frozenset({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}),
+    frozenset({"LATIN", "HAN", "BOPOMOFO"}),
+    frozenset({"LATIN", "HAN", "HANGUL"}),
+)
+
+
+@dataclass(frozen=True)
+class ObscuredUrlData:
+    redirect_parameters: frozenset[str]
+    confusable_letters: frozenset[str]
+
+
+def prepare(raw: dict, context: RuleContext) -> ObscuredUrlData:
+    params = context.strings(raw, "redirect_parameters", required=True)
+    letters = "".join(context.strings(raw, "confusable_letters", required=True))
+    return ObscuredUrlData(frozenset(p.lower() for p in params), frozenset(letters))
+
+
+def _script(char: str) -> str:
+    if char.isascii():
+        return "LATIN" if char.isalpha() else "COMMON"
+    if char in "ー・々〆":
+        return "COMMON"
+    name = unicodedata.name(char, "")
+    first = name.split(" ", 1)[0]
+    if first == "CJK":
+        return "HAN"
+    return first or "UNKNOWN"
+
+
+def _decode_label(label: str) -> str:
+    if label.startswith("xn--"):
+        try:
+            return label[4:].encode("ascii").decode("punycode")
+        except (UnicodeError, ValueError):
+            return label
+    return label
+
+
+def homograph_reason(host: str, confusables: frozenset[str]) -> str | None:
+    for raw_label in host.split("."):
+        label = _decode_label(raw_label.lower())
+        if label.isascii():
+            continue
+        scripts = {_script(c) for c in label if c.isalpha()} - {"COMMON"}
+        if len(scripts) > 1 and not any(scripts <= allowed for allowed in _ALLOWED_MIXES):
+            return f"ホスト名の「{label}」に複数の文字体系（{'・'.join(sorted(scripts))}）が混ざっています（偽装ドメインの疑い）"
+        letters = [c for c in label if c.isalpha()]
+        if letters and all(c in confusables for c in letters) and not scripts & {"LATIN", "HAN", "HIRAGANA", "KATAKANA", "HANGUL"}:
+            return f"ホスト名の「{label}」は英字に見える別の文字でできています（偽装ドメインの疑い）"
+    return None
+
+
+def _ip_host(host: str) -> bool:
+    host = host.strip("[]")
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    # http://3232235521/ and http://0xC0A80001/ also reach an IP address
+    return bool(re.fullmatch(r"(?i)(?:0x[0-9a-f]+|\d+)(?:\.(?:0x[0-9a-f]+|\d+)){0,3}", host))
+
+
+def _redirect_target(query: str, names: frozenset[str]) -> str | None:
+    for name, value in parse_qsl(query, keep_blank_values=False):
+        if name.lower() in names:
+            value = unquote(value).strip()
+            if _URL_VALUE.match(value):
+                return value
+    return None
+
+
+def reasons(url: str, data: ObscuredUrlData) -> tuple[str, str] | None:
+    """(reason, host) when the URL hides its destination."""
+    try:
+        parts = urlsplit(url if "//" in url.split("?", 1)[0] else "http://" + url)
+        host = parts.hostname or ""
+    except ValueError:
+        return None
+    if "@" in parts.netloc:
+        real = parts.netloc.rsplit("@", 1)[1]
+        return f"「@」の前の「{parts.netloc.rsplit('@', 1)[0]}」は飾りで、実際の行き先は「{real}」です", real
+    if host and _ip_host(host):
+        return "ドメイン名ではなく IP アドレスで書かれています", host
+    if host:
+        reason = homograph_reason(host, data.confusable_letters)
+        if reason:
+            return reason, host
+    target = _redirect_target(parts.query, data.redirect_parameters)
+    if target:
+        return f"転送用のパラメータで別の URL（{target}）へ飛ばしています", host
+    return None
+
+
+class Checker:
+    def __init__(self, rules: list[tuple[Any, ObscuredUrlData]]):
+        self._rules = rules
+
+    def check(self, analysis: Any) -> Iterator[Hit]:
+        folded = fold_ascii_width(analysis.text)
+        spans: dict[tuple[int, int], str] = {}
+        for match in _SCHEME_URL.finditer(folded):
+            end = match.end()
+            while end > match.start() and folded[end - 1] in _TRAILING:
+                end -= 1
+            spans[(match.start(), end)] = folded[match.start() : end]
+        for url in analysis.urls:
+            if not any(start <= url.start < end for start, end in spans):
+                spans[(url.start, url.end)] = url.normalized
+        for (start, end), url in sorted(spans.items()):
+            for rule, data in self._rules:
+                found = reasons(url, data)
+                if found:
+                    yield Hit(rule.id, start, end, {"reason": found[0], "host": found[1], "url": analysis.text[start:end]})

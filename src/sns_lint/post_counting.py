@@ -1,0 +1,56 @@
+"""``sns-lint count``: each post's length the way its platform counts it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sns_lint.analysis.post_length import Measurement, PlatformLimit, measure
+from sns_lint.checking import resolve_account
+from sns_lint.config.model import Config
+from sns_lint.errors import InputError, SnsLintError
+from sns_lint.posts import PLATFORMS
+from sns_lint.rulebook.model import Rule
+from sns_lint.sources.discovery import discover
+from sns_lint.sources.text_files import posts_from_text_file, read_source
+
+
+@dataclass(frozen=True)
+class PostCount:
+    path: str
+    post: int
+    label: str
+    measurement: Measurement
+
+
+def platform_limits(rules: list[Rule]) -> dict[str, PlatformLimit]:
+    for rule in rules:
+        if rule.kind == "length":
+            return rule.data.limits
+    raise SnsLintError("文字数の上限を定めたルール（kind: length）がありません。")
+
+
+def count_posts(paths: list[str], platform: str | None, config: Config, rules: list[Rule]) -> list[PostCount]:
+    from sns_lint.checkers.post_length import PLATFORM_NAMES
+
+    if platform is not None:
+        platform = platform.lower()
+        if platform not in PLATFORMS:
+            raise SnsLintError(f"不明なプラットフォーム「{platform}」です（使えるもの: {', '.join(PLATFORMS)}）。")
+    limits = platform_limits(rules)
+    results = []
+    for path in discover(paths, []):
+        source = read_source(path)
+        warnings: list[str] = []
+        for post in posts_from_text_file(source, warnings):
+            account = resolve_account(post, config, warnings)
+            chosen = platform or post.meta.platform or (account.platform if account else None)
+            if chosen is None:
+                raise InputError(
+                    "プラットフォームが分かりません。--platform を指定するか、フロントマターか設定でアカウントを指定してください。",
+                    path,
+                )
+            if chosen not in limits:
+                raise InputError(f"{chosen} の文字数の上限が定められていません。", path)
+            max_length = account.max_length if account is not None and account.platform == chosen else None
+            results.append(PostCount(path, post.index, PLATFORM_NAMES[chosen], measure(post.text, chosen, limits[chosen], max_length)))
+    return results
