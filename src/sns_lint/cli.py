@@ -207,6 +207,8 @@ def main() -> None:
         code = app(standalone_mode=False)
     except typer.Exit as done:
         code = done.exit_code
+        if code == 130:  # Typer turns Ctrl-C into Exit(130)
+            _stderr("sns-lint: 中断しました。")
     except typer.Abort as abort:
         if isinstance(abort.__cause__, KeyboardInterrupt) or isinstance(abort.__context__, KeyboardInterrupt):
             _stderr("sns-lint: 中断しました。")

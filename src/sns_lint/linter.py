@@ -64,7 +64,18 @@ class RuleSet:
             for hit in checker.check(analysis):
                 findings.append(self._finding(post, hit))
         findings.sort(key=Finding.sort_key)
-        return findings
+        return self._drop_superseded(findings)
+
+    def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
+        """One message per problem: a shortened URL is not also reported as an external link."""
+        replaced = {
+            (f.start, f.end, target)
+            for f in findings
+            for target in self.rules[f.rule].supersedes
+        }
+        if not replaced:
+            return findings
+        return [f for f in findings if (f.start, f.end, f.rule) not in replaced]
 
     def _finding(self, post: Post, hit: Hit) -> Finding:
         rule = self.rules[hit.rule_id]

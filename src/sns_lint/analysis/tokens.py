@@ -18,6 +18,8 @@ from typing import Any
 
 MAX_SEGMENT_CHARS = 2_000  # 4 bytes a char at most: far below Sudachi's byte limit
 _SENTENCE_END = re.compile(r"[。．！？!?]\s*|\s+")
+_CLAUSE_END = re.compile(r"[、，,」』）)】〕]")
+_WINDOW = 64  # characters either side of a forced cut that Sudachi reads to find a word boundary
 _local = threading.local()
 
 
@@ -52,10 +54,14 @@ def _split_long(line: str) -> list[tuple[int, str]]:
     while len(line) - start > MAX_SEGMENT_CHARS:
         limit = start + MAX_SEGMENT_CHARS
         cut = None
-        for match in _SENTENCE_END.finditer(line, start + MAX_SEGMENT_CHARS // 2, limit):
-            cut = match.end()
+        for boundary in (_SENTENCE_END, _CLAUSE_END):
+            for match in boundary.finditer(line, start + MAX_SEGMENT_CHARS // 2, limit):
+                cut = match.end()
+            if cut is not None:
+                break
         if cut is None or cut <= start:
-            cut = limit
+            # no punctuation: cut between two words, so no listed term is cut in half
+            cut = _word_boundary(line, start + MAX_SEGMENT_CHARS // 2, limit) or limit
             # never separate a base character from its combining marks or joiners
             while cut > start + 1 and _joins_previous(line[cut]):
                 cut -= 1
@@ -63,6 +69,18 @@ def _split_long(line: str) -> list[tuple[int, str]]:
         start = cut
     pieces.append((start, line[start:]))
     return pieces
+
+
+def _word_boundary(line: str, low: int, limit: int) -> int | None:
+    """The last Sudachi token boundary in (low, limit], read from a window around ``limit``."""
+    first = max(low, limit - _WINDOW)
+    window = line[first : limit + _WINDOW]
+    position, best = first, None
+    for morpheme in _tokenizer().tokenize(_sudachi_safe(window)):
+        position += len(morpheme.surface())
+        if first < position <= limit:
+            best = position
+    return best
 
 
 def _joins_previous(char: str) -> bool:

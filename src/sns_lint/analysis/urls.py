@@ -313,13 +313,15 @@ def _extract_raw(text: str) -> list[tuple[int, int, str, bool]]:
     return [(s, e, u, p) for s, e, u, p in found]
 
 
-def _nfkc_with_map(text: str) -> tuple[str, list[int] | None]:
+def _nfkc_with_map(text: str) -> tuple[str, "array[int] | None"]:
     """Per-character NFKC of *text* and, per normalised code point, its original index."""
     if unicodedata.is_normalized("NFKC", text):
         return text, None
+    from array import array
+
     normalize = unicodedata.normalize
     pieces: list[str] = []
-    index: list[int] = []
+    index = array("q")
     for i, ch in enumerate(text):
         if ch < "\x80":
             pieces.append(ch)
@@ -329,6 +331,15 @@ def _nfkc_with_map(text: str) -> tuple[str, list[int] | None]:
         pieces.append(n)
         index.extend([i] * len(n))
     return "".join(pieces), index
+
+
+def _lines(text: str) -> "Iterator[tuple[int, str]]":
+    """(offset, line): URLs never span a line break, and short pieces keep the maps small."""
+    position = 0
+    for line in text.split("\n"):
+        if line:
+            yield position, line
+        position += len(line) + 1
 
 
 _SCHEME = r"^https?://"
@@ -363,11 +374,25 @@ def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
     full-width URLs are found as well; spans always refer to *text*.  With
     ``normalize_width=False`` the result is exactly twitter-text's on *text*.
     """
+    out: list[UrlMatch] = []
+    if "\n" in text:
+        for offset, line in _lines(text):
+            for match in extract_urls(line, normalize_width=normalize_width):
+                out.append(
+                    UrlMatch(
+                        start=match.start + offset,
+                        end=match.end + offset,
+                        url=match.url,
+                        normalized=match.normalized,
+                        host=match.host,
+                        has_scheme=match.has_scheme,
+                    )
+                )
+        return out
     if normalize_width:
         norm, index = _nfkc_with_map(text)
     else:
         norm, index = text, None
-    out: list[UrlMatch] = []
     for nstart, nend, _url, has_scheme in _extract_raw(norm):
         if index is None:
             start, end = nstart, nend

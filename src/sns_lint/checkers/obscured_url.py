@@ -16,6 +16,7 @@ offsets equal the original's, and also looks at the URLs X finds.
 from __future__ import annotations
 
 import ipaddress
+from bisect import bisect_right
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -140,8 +141,12 @@ class Checker:
             while end > match.start() and folded[end - 1] in _TRAILING:
                 end -= 1
             spans[(match.start(), end)] = folded[match.start() : end]
+        # URLs X finds without a scheme, unless inside a span already scanned
+        scanned = sorted(spans)
+        starts = [start for start, _end in scanned]
         for url in analysis.urls:
-            if not any(start <= url.start < end for start, end in spans):
+            at = bisect_right(starts, url.start) - 1
+            if at < 0 or not (scanned[at][0] <= url.start < scanned[at][1]):
                 spans[(url.start, url.end)] = url.normalized
         for (start, end), url in sorted(spans.items()):
             for rule, data in self._rules:

@@ -23,6 +23,34 @@ def _display(text: str) -> str:
     return text.replace("\t", " ")
 
 
+MAX_LINE_CELLS = 100
+CONTEXT_CELLS = 30
+
+
+def crop(line_text: str, start_column: int, end_column: int | None) -> tuple[str, int, int | None]:
+    """Cut a long source line to a window around the span (marked with …)."""
+    if cell_len(line_text) <= MAX_LINE_CELLS:
+        return line_text, start_column, end_column
+    first = start_column - 1
+    left = first
+    width = 0
+    while left > 0 and width < CONTEXT_CELLS:
+        left -= 1
+        width += cell_len(line_text[left])
+    right = (end_column - 1) if end_column else len(line_text)
+    right = min(len(line_text), max(right, first + 1))
+    stop, width = right, 0
+    while stop < len(line_text) and width < CONTEXT_CELLS:
+        width += cell_len(line_text[stop])
+        stop += 1
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if stop < len(line_text) else ""
+    window = prefix + line_text[left:stop] + suffix
+    shift = left - len(prefix)
+    new_end = None if end_column is None else min(end_column, stop + 1) - shift
+    return window, start_column - shift, new_end
+
+
 def underline(line_text: str, start_column: int, end_column: int | None) -> tuple[str, str]:
     """(padding, carets) so the carets sit under the span in a terminal, full-width aware."""
     before = _display(line_text[: start_column - 1])
@@ -42,11 +70,12 @@ def render_finding(finding: Finding, line_text: str) -> Text:
     out.append(f"  ({finding.rule})", style="dim")
     out.append("\n")
     gutter = str(finding.line)
-    out.append(f"  {gutter} │ ", style="dim")
-    out.append(_display(line_text))
-    out.append("\n")
     end_column = finding.end_column if finding.end_line == finding.line else None
-    padding, carets = underline(line_text, finding.column, end_column)
+    shown, start_column, end_column = crop(line_text, finding.column, end_column)
+    out.append(f"  {gutter} │ ", style="dim")
+    out.append(_display(shown))
+    out.append("\n")
+    padding, carets = underline(shown, start_column, end_column)
     out.append("  " + " " * len(gutter) + " │ ", style="dim")
     out.append(padding)
     out.append(carets, style=style)

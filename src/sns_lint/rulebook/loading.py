@@ -14,7 +14,9 @@ from sns_lint.posts import PLATFORMS
 from sns_lint.rulebook.model import Example, Rule
 from sns_lint.yaml_loading import LineDict, load_yaml
 
-COMMON_KEYS = ("id", "clause", "severity", "kind", "summary", "rationale", "message", "suggestion", "examples")
+COMMON_KEYS = (
+    "id", "clause", "severity", "kind", "summary", "rationale", "message", "suggestion", "examples", "supersedes",
+)
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CLAUSE = re.compile(r"^\d+(-\d+)*(-[ア-ン])?$")
 
@@ -111,6 +113,9 @@ def parse_rule(raw: Any, path: Path, builtin: bool = False) -> Rule:
         if template is None:
             continue
         _check_template(template, placeholders, lambda m, k=key: fail(m, raw, k))
+    supersedes = raw.get("supersedes") or []
+    if not isinstance(supersedes, list) or not all(isinstance(v, str) for v in supersedes):
+        fail("supersedes はルール ID のリストで書いてください。", raw, "supersedes")
     bad, good = _examples(raw, fail)
     data = module.prepare(raw, RuleContext(path=path, fail=fail))
     return Rule(
@@ -122,6 +127,7 @@ def parse_rule(raw: Any, path: Path, builtin: bool = False) -> Rule:
         rationale=required_text("rationale"),
         message=message,
         suggestion=suggestion,
+        supersedes=tuple(supersedes),
         bad=bad,
         good=good,
         path=path,

@@ -30,6 +30,7 @@ class Rule:
     path: Path
     line: int = 1
     suggestion: str | None = None  # template, optional
+    supersedes: tuple[str, ...] = ()  # rule ids whose findings on the same span this one replaces
     data: Any = field(default=None, compare=False, repr=False)  # the kind's own data, validated
     builtin: bool = True
 

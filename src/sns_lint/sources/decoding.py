@@ -7,6 +7,7 @@ import re
 from sns_lint.errors import InputError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+_CP932_STRAY = re.compile("[\uf8f0-\uf8f3]")
 
 
 def _line_of_byte(data: bytes, position: int) -> int:
@@ -44,6 +45,15 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
                     path,
                     _line_of_byte(data, exc.start),
                 ) from None
+            # Python's CP932 maps the single bytes 0xA0 and 0xFD-0xFF, which Shift_JIS text
+            # never contains, to U+F8F0-U+F8F3: such a file is neither UTF-8 nor CP932.
+            stray = _CP932_STRAY.search(text)
+            if stray:
+                raise InputError(
+                    "文字コードを判別できません（UTF-8 でも Shift_JIS/CP932 でもありません）。",
+                    path,
+                    text.count("\n", 0, stray.start()) + 1,
+                )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = _CONTROL.search(text)
     if bad:
