@@ -454,6 +454,20 @@ def test_symlink_loop_in_a_folder_finishes_and_checks_the_rest(cli, tmp_path):
     assert_no_traceback(result.stderr)
 
 
+def test_looping_and_dangling_file_symlinks_are_reported_and_the_rest_checked(cli, tmp_path):
+    write(tmp_path / "drafts" / "a.txt", KANGOFU)
+    os.symlink("loop.txt", tmp_path / "drafts" / "loop.txt")
+    os.symlink("gone.md", tmp_path / "drafts" / "dangling.md")
+    result = cli("check", "drafts", "-f", "json")
+    assert result.code == 2
+    assert error_lines(result.stderr) == [
+        "sns-lint: エラー: drafts/dangling.md: ファイルが見つかりません。",
+        "sns-lint: エラー: drafts/loop.txt: 読み込めません（Too many levels of symbolic links）。",
+    ]
+    assert {f["path"] for f in result.json()["findings"]} == {"drafts/a.txt"}
+    assert_no_traceback(result.stderr)
+
+
 def test_unreadable_file_is_reported_and_the_others_are_still_checked(cli, tmp_path, monkeypatch):
     write(tmp_path / "drafts" / "a.txt", KANGOFU)
     write(tmp_path / "drafts" / "b-secret.txt", KANGOFU)
@@ -494,7 +508,8 @@ def test_output_piped_into_head_ends_quietly(tmp_path, output_format):
     assert done.stderr.strip().splitlines() == ["sns-lint exit: 1"]
 
 
-def test_ctrl_c_while_reading_stdin_exits_130_without_traceback(tmp_path):
+def interrupt_while_reading_stdin(tmp_path: Path) -> tuple[int, str, str]:
+    """Start ``sns-lint check -`` on a pipe nobody writes to, wait, then press Ctrl-C."""
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO / "src")}
     process = subprocess.Popen(
         [sys.executable, "-m", "sns_lint", "check", "-"],
@@ -508,42 +523,24 @@ def test_ctrl_c_while_reading_stdin_exits_130_without_traceback(tmp_path):
         time.sleep(1.5)
         process.send_signal(signal.SIGINT)
         code = process.wait(timeout=10)
-        stdout, stderr = process.stdout.read().decode(), process.stderr.read().decode()
+        return code, process.stdout.read().decode(), process.stderr.read().decode()
     finally:
         process.stdin.close()
         if process.poll() is None:
             process.kill()
+            process.wait()
         process.stdout.close()
         process.stderr.close()
+
+
+def test_ctrl_c_while_reading_stdin_exits_130_without_traceback(tmp_path):
+    code, stdout, stderr = interrupt_while_reading_stdin(tmp_path)
     assert code == 130
     assert stdout == ""
     assert_no_traceback(stderr)
 
 
-@pytest.mark.xfail(
-    reason="typer>=0.29 turns KeyboardInterrupt into Exit(130), so cli.main never prints 中断しました",
-    strict=True,
-)
 def test_ctrl_c_says_it_was_interrupted(tmp_path):
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO / "src")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sns_lint", "check", "-"],
-        cwd=tmp_path,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        time.sleep(1.5)
-        process.send_signal(signal.SIGINT)
-        code = process.wait(timeout=10)
-        stderr = process.stderr.read().decode()
-    finally:
-        process.stdin.close()
-        if process.poll() is None:
-            process.kill()
-        process.stdout.close()
-        process.stderr.close()
+    code, _stdout, stderr = interrupt_while_reading_stdin(tmp_path)
     assert code == 130
     assert stderr == "sns-lint: 中断しました。\n"

@@ -205,10 +205,10 @@ def main() -> None:
 
     try:
         code = app(standalone_mode=False)
+        if code == 130:  # Typer turns Ctrl-C into Exit(130) and returns its code
+            _stderr("sns-lint: 中断しました。")
     except typer.Exit as done:
         code = done.exit_code
-        if code == 130:  # Typer turns Ctrl-C into Exit(130)
-            _stderr("sns-lint: 中断しました。")
     except typer.Abort as abort:
         if isinstance(abort.__cause__, KeyboardInterrupt) or isinstance(abort.__context__, KeyboardInterrupt):
             _stderr("sns-lint: 中断しました。")

@@ -4,8 +4,7 @@ Patterns use the ``regex`` module (Python ``re`` syntax, plus Unicode
 properties such as ``\\p{Han}``). Rule files come from users, so a pattern is
 never trusted to be fast: each pattern gets a time limit per post
 (``TIME_LIMIT_S``); when it runs out, the pattern is skipped for that post and
-a warning names the rule. ``regex`` also defuses the classic nested-quantifier
-shapes such as ``(a+)+$`` on its own. An invalid pattern is reported with its
+a warning names the rule and its file. An invalid pattern is reported with its
 file and line when the rule loads.
 """
 
@@ -62,7 +61,7 @@ class Checker:
                     matches = list(pattern.finditer(text, timeout=TIME_LIMIT_S))
                 except TimeoutError:
                     analysis.notes.append(
-                        f"ルール {rule.id} の正規表現「{pattern.pattern}」が {TIME_LIMIT_S:g} 秒で終わらないため、"
+                        f"ルール {rule.id}（{rule.path}）の正規表現「{pattern.pattern}」が {TIME_LIMIT_S:g} 秒で終わらないため、"
                         "この投稿では省きました（パターンを見直してください）。"
                     )
                     continue

@@ -237,9 +237,6 @@ def _parse_hours(v: _Validator, what: str, data: dict) -> OperatingHours:
         value = data.get(key)
         if value is None:
             return default
-        if isinstance(value, int) and not isinstance(value, bool):
-            # YAML 1.1 reads an unquoted 08:30 as a sexagesimal integer (510).
-            value = f"{value // 60}:{value % 60:02d}"
         match = _TIME.match(str(value).strip())
         if not match or (int(match.group(1)) == 24 and match.group(2) != "00"):
             v.fail(f"{what}.{key}「{value}」は時刻ではありません（例: \"08:30\"）。", data, key)
