@@ -7,16 +7,27 @@ from __future__ import annotations
 class DomainSet:
     """Constant-time membership per label of the host."""
 
-    __slots__ = ("_domains",)
+    __slots__ = ("_domains", "_seen")
 
     def __init__(self, domains: "tuple[str, ...] | list[str] | set[str]"):
         self._domains = frozenset(d.lower().strip(".") for d in domains if d.strip("."))
+        self._seen: dict[str, str | None] = {}  # hosts repeat across a corpus
 
     def __bool__(self) -> bool:
         return bool(self._domains)
 
     def match(self, host: str) -> str | None:
         """The listed domain that covers ``host``, or None."""
+        try:
+            return self._seen[host]
+        except KeyError:
+            pass
+        if len(self._seen) > 4096:
+            self._seen.clear()
+        result = self._seen[host] = self._match(host)
+        return result
+
+    def _match(self, host: str) -> str | None:
         host = host.lower().rstrip(".")
         domains = self._domains
         if host in domains:

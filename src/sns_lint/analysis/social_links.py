@@ -32,6 +32,7 @@ class _Platform:
 class SocialLinkTable:
     def __init__(self, platforms: list[_Platform]):
         self._platforms = platforms
+        self._seen: dict[tuple[str, str], SocialLink | None] = {}  # links recur across posts
 
     @classmethod
     def from_data(cls, data: list[dict]) -> "SocialLinkTable":
@@ -48,6 +49,14 @@ class SocialLinkTable:
         )
 
     def classify(self, url: str, host: str) -> SocialLink | None:
+        key = (url, host)
+        if key not in self._seen:
+            if len(self._seen) > 4096:
+                self._seen.clear()
+            self._seen[key] = self._classify(url, host)
+        return self._seen[key]
+
+    def _classify(self, url: str, host: str) -> SocialLink | None:
         platform = next((p for p in self._platforms if p.hosts.match(host)), None)
         if platform is None:
             return None

@@ -96,46 +96,78 @@ def _joins_previous(char: str) -> bool:
 class Tokens:
     """Parallel sequences: ``surfaces[i]`` starts at ``starts[i]`` in the post text.
 
-    Memory stays small on a 10 MB draft: equal strings are stored once, offsets
-    live in an array, and Sudachi's morpheme lists are not kept (they cost about
-    1 KB a token); the rare part-of-speech or reading look-up re-tokenises the
-    one short segment it needs.
+    The loop over Sudachi's morphemes is the hot path of the whole linter: it
+    reads two strings a token and nothing else. Offsets are derived on demand
+    (surfaces are contiguous within a segment). Sudachi's morpheme lists are
+    not kept (about 1 KB a token); the rare part-of-speech or reading look-up
+    re-tokenises the one short segment it needs. On large drafts equal strings
+    are stored once, so a 10 MB draft stays within the memory budget.
     """
 
-    __slots__ = ("surfaces", "normalized", "starts", "_segments", "_segment_firsts", "_cached")
+    __slots__ = ("surfaces", "normalized", "_starts", "_segments", "_segment_firsts", "_cached")
+
+    INTERN_ABOVE_CHARS = 100_000
 
     def __init__(self, text: str):
-        tokenizer = _tokenizer()
+        tokenize = _tokenizer().tokenize
         surfaces: list[str] = []
         normalized: list[str] = []
-        starts = array("q")
-        pool: dict[str, str] = {}
-        intern = pool.setdefault
+        add_surface, add_normalized = surfaces.append, normalized.append
         pieces = segments(text)
         firsts = []
-        for offset, piece in pieces:
-            firsts.append(len(surfaces))
-            position = offset
-            for morpheme in tokenizer.tokenize(_sudachi_safe(piece)):
-                surface = morpheme.surface()
-                surface = intern(surface, surface)
-                norm = morpheme.normalized_form()
-                surfaces.append(surface)
-                normalized.append(surface if norm == surface else intern(norm, norm))
-                starts.append(position)
-                position += len(surface)
+        add_first = firsts.append
+        if len(text) <= self.INTERN_ABOVE_CHARS:
+            for _offset, piece in pieces:
+                add_first(len(surfaces))
+                for morpheme in tokenize(_sudachi_safe(piece)):
+                    surface = morpheme.surface()
+                    norm = morpheme.normalized_form()
+                    add_surface(surface)
+                    add_normalized(surface if norm == surface else norm)
+        else:
+            intern = {}.setdefault
+            for _offset, piece in pieces:
+                add_first(len(surfaces))
+                for morpheme in tokenize(_sudachi_safe(piece)):
+                    surface = morpheme.surface()
+                    surface = intern(surface, surface)
+                    norm = morpheme.normalized_form()
+                    add_surface(surface)
+                    add_normalized(surface if norm == surface else intern(norm, norm))
         self.surfaces = surfaces
         self.normalized = normalized
-        self.starts = starts
         self._segments = pieces
         self._segment_firsts = firsts
+        self._starts: array | None = None
         self._cached: tuple[int, Any] | None = None
+
+    @property
+    def starts(self) -> array:
+        """Offset of every token in the post text (built on first use)."""
+        if self._starts is None:
+            starts = array("q")
+            surfaces = self.surfaces
+            bounds = self._segment_firsts + [len(surfaces)]
+            for which, (offset, _piece) in enumerate(self._segments):
+                position = offset
+                for index in range(bounds[which], bounds[which + 1]):
+                    starts.append(position)
+                    position += len(surfaces[index])
+            self._starts = starts
+        return self._starts
+
+    def start(self, index: int) -> int:
+        if self._starts is not None:
+            return self._starts[index]
+        which = bisect_right(self._segment_firsts, index) - 1
+        first = self._segment_firsts[which]
+        return self._segments[which][0] + sum(len(s) for s in self.surfaces[first:index])
 
     def __len__(self) -> int:
         return len(self.surfaces)
 
     def end(self, index: int) -> int:
-        return self.starts[index] + len(self.surfaces[index])
+        return self.start(index) + len(self.surfaces[index])
 
     def _morpheme(self, index: int) -> Any:
         which = bisect_right(self._segment_firsts, index) - 1

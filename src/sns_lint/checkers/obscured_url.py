@@ -20,6 +20,7 @@ from bisect import bisect_right
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterator
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -129,13 +130,20 @@ def reasons(url: str, data: ObscuredUrlData) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _cached_reasons(url: str, data: ObscuredUrlData) -> tuple[str, str] | None:
+    return reasons(url, data)  # the same links recur across a content repository
+
+
 class Checker:
     def __init__(self, rules: list[tuple[Any, ObscuredUrlData]]):
         self._rules = rules
 
     def check(self, analysis: Any) -> Iterator[Hit]:
-        folded = fold_ascii_width(analysis.text)
+        text = analysis.text
         spans: dict[tuple[int, int], str] = {}
+        has_scheme = "://" in text or "：／／" in text or ":／／" in text or "：//" in text
+        folded = fold_ascii_width(text) if has_scheme else ""
         for match in _SCHEME_URL.finditer(folded):
             end = match.end()
             while end > match.start() and folded[end - 1] in _TRAILING:
@@ -150,6 +158,6 @@ class Checker:
                 spans[(url.start, url.end)] = url.normalized
         for (start, end), url in sorted(spans.items()):
             for rule, data in self._rules:
-                found = reasons(url, data)
+                found = _cached_reasons(url, data)
                 if found:
                     yield Hit(rule.id, start, end, {"reason": found[0], "host": found[1], "url": analysis.text[start:end]})

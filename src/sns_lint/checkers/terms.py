@@ -161,8 +161,10 @@ class Checker:
         self._by_surface: dict[str, list[_Pattern]] = {}
         self._by_normalized: dict[str, list[_Pattern]] = {}
         self._kana: dict[str, list[tuple[Entry, str]]] = {}
+        # every prefix of every kana reading, in both scripts: a token that is none of them
+        # cannot start a kana match, and is skipped with one set look-up
+        self._kana_prefixes: frozenset[str] = frozenset()
         self._protected: set[str] = set()  # preferred and allowed spellings, never flagged
-        self._max_kana = 0
         for _rule, data in rules:
             self._protected.update(data.allow)
             for entry in data.entries:
@@ -171,6 +173,8 @@ class Checker:
             for entry in data.entries:
                 for word in entry.words:
                     self._add_word(entry, word, tokenize_word(word))
+        prefixes = {reading[:k] for reading in self._kana for k in range(1, len(reading) + 1)}
+        self._kana_prefixes = frozenset(prefixes | {to_hiragana(p) for p in prefixes})
 
     def _add_word(self, entry: Entry, word: str, tokens: list[tuple[str, str, str]]) -> None:
         if len(tokens) > MAX_TOKENS:
@@ -188,33 +192,42 @@ class Checker:
             )
         if entry.kana and len(reading) >= MIN_KANA_MATCH and is_kana(reading):
             self._kana.setdefault(reading, []).append((entry, word))
-            self._max_kana = max(self._max_kana, len(reading))
 
     def check(self, analysis: Any) -> Iterator[Hit]:
         tokens = analysis.tokens
         surfaces = tokens.surfaces
         if WIDTH_FORMS.search(analysis.text):
-            surfaces = [fold_width(s) for s in surfaces]
+            surfaces = [fold_width(s) if WIDTH_FORMS.search(s) else s for s in surfaces]
         normalized = tokens.normalized
-        by_surface, by_normalized = self._by_surface, self._by_normalized
+        from_surface, from_normalized = self._by_surface.get, self._by_normalized.get
+        kana_prefixes = self._kana_prefixes
         found: set[tuple[int, int, int]] = set()
-        count = len(surfaces)
-        for i in range(count):
-            surface = surfaces[i]
-            for patterns, column in ((by_surface.get(surface), surfaces), (by_normalized.get(normalized[i]), normalized)):
-                if not patterns:
-                    continue
-                for pattern in patterns:
-                    n = len(pattern.sequence)
-                    if tuple(column[i : i + n]) != pattern.sequence:
-                        continue
-                    if pattern.reading is not None and not self._same_word(tokens, surfaces, i, n, pattern):
-                        continue
-                    hit = self._hit(tokens, surfaces, pattern.entry, pattern.word, i, n, found)
-                    if hit:
-                        yield hit
-            if self._kana and is_kana(surface):
+        last = len(surfaces) - 1
+        for i, surface in enumerate(surfaces):
+            patterns = from_surface(surface)
+            if patterns:
+                yield from self._sequence_hits(tokens, surfaces, surfaces, patterns, i, found)
+            patterns = from_normalized(normalized[i])
+            if patterns:
+                yield from self._sequence_hits(tokens, surfaces, normalized, patterns, i, found)
+            # particles (は, に, て) are prefixes too: a one-letter token must join the next one
+            if surface in kana_prefixes and (
+                len(surface) > 1 or (i < last and surface + surfaces[i + 1] in kana_prefixes)
+            ):
                 yield from self._kana_hits(tokens, surfaces, i, found)
+
+    def _sequence_hits(
+        self, tokens: Any, surfaces: list[str], column: list[str], patterns: list[_Pattern], i: int, found: set
+    ) -> Iterator[Hit]:
+        for pattern in patterns:
+            n = len(pattern.sequence)
+            if tuple(column[i : i + n]) != pattern.sequence:
+                continue
+            if pattern.reading is not None and not self._same_word(tokens, surfaces, i, n, pattern):
+                continue
+            hit = self._hit(tokens, surfaces, pattern.entry, pattern.word, i, n, found)
+            if hit:
+                yield hit
 
     def _same_word(self, tokens: Any, surfaces: list[str], i: int, n: int, pattern: _Pattern) -> bool:
         """Validate a normalised-form match: the text is not a preferred spelling, is not a
@@ -233,8 +246,8 @@ class Checker:
         for j in range(i, min(len(surfaces), i + MAX_TOKENS)):
             if j > i and not is_kana(surfaces[j]):
                 break
-            joined += to_katakana(fold_width(surfaces[j]))
-            if len(joined) > self._max_kana:
+            joined += to_katakana(surfaces[j])  # surfaces are width-folded already
+            if joined not in self._kana_prefixes:
                 break
             for entry, word in self._kana.get(joined, ()):
                 if "".join(surfaces[i : j + 1]) in self._protected:
@@ -244,7 +257,7 @@ class Checker:
                     yield hit
 
     def _hit(self, tokens: Any, surfaces: list[str], entry: Entry, word: str, i: int, n: int, found: set) -> Hit | None:
-        start, end = tokens.starts[i], tokens.end(i + n - 1)
+        start, end = tokens.start(i), tokens.end(i + n - 1)
         key = (id(entry), start, end)
         if key in found:
             return None

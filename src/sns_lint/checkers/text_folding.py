@@ -7,7 +7,9 @@ import unicodedata
 
 _HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 _KATA_TO_HIRA = {code + 0x60: code for code in range(0x3041, 0x3097)}
-WIDTH_FORMS = re.compile(r"[\uff01-\uffef]")
+# Full-width letters and digits and half-width katakana: the width variants a listed word
+# can be typed in. Full-width punctuation （）！ is everywhere in Japanese and needs no folding.
+WIDTH_FORMS = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff61-\uff9f]")
 _KANA_ONLY = re.compile(r"^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc\u30fd\u30fe\uff66-\uff9f]+$")
 
 
