@@ -20,6 +20,7 @@ Start-up cost matters: the regexes and the TLD list are built on first use only.
 from __future__ import annotations
 
 import os
+import re as _re
 import unicodedata
 from functools import lru_cache
 from bisect import bisect_left
@@ -288,7 +289,9 @@ def _extract_raw(text: str) -> list[tuple[int, int, str, bool]]:
         start, end = m.span(2)
         if not _domain_is_valid(domain, ascii_domain):
             continue
-        if _utf16_len(protocol or _DEFAULT_PROTOCOL) + _utf16_len(url) > MAX_URL_LENGTH:
+        scheme = protocol or _DEFAULT_PROTOCOL
+        # UTF-16 is at most twice as long: count it only for URLs that could be too long
+        if 2 * (len(scheme) + len(url)) > MAX_URL_LENGTH and _utf16_len(scheme) + _utf16_len(url) > MAX_URL_LENGTH:
             continue
         if not protocol:
             # Scheme-less: only ASCII domains are extracted, and not after - _ . /
@@ -324,6 +327,10 @@ _WIDTH_FOLD[0xFF61] = 0x3002  # halfwidth ideographic full stop
 
 def _fold_width(text: str) -> str:
     return text.translate(_WIDTH_FOLD)
+
+
+# A dot followed by something a TLD can start with (a letter of any script).
+_MAYBE_DOMAIN = _re.compile(r"[.．][^\s\d.．。、，,)）」』】\]\"'!?！？]")
 
 
 def _lines(text: str) -> "Iterator[tuple[int, str]]":
@@ -370,6 +377,8 @@ def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
     out: list[UrlMatch] = []
     if "." not in text and "．" not in text:
         return out  # every URL X finds has a dot before its TLD: most lines have none
+    if _MAYBE_DOMAIN.search(text) is None:
+        return out  # only decimals such as 1.5 or dots at the end of a sentence
     if "\n" in text:
         for offset, line in _lines(text):
             for match in extract_urls(line, normalize_width=normalize_width):

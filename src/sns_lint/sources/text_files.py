@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from sns_lint.errors import InputError
@@ -19,7 +20,10 @@ def read_source(path: str) -> SourceFile:
             data = sys.stdin.buffer.read()
         else:
             with open(path, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+                # read(MAX_BYTES + 1) would allocate the whole maximum for every file
+                if os.fstat(handle.fileno()).st_size > MAX_BYTES:
+                    raise InputError(f"{MAX_BYTES // (1024 * 1024)} MB を超えるファイルは点検しません。", path)
+                data = handle.read()
     except PermissionError:
         raise InputError("読み取り権限がありません。", path) from None
     except IsADirectoryError:
