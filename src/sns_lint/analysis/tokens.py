@@ -94,51 +94,51 @@ def _joins_previous(char: str) -> bool:
 
 
 class Tokens:
-    """Parallel sequences: ``surfaces[i]`` starts at ``starts[i]`` in the post text.
+    """Token surfaces of a post, with offsets and other forms on demand.
 
-    The loop over Sudachi's morphemes is the hot path of the whole linter: it
-    reads two strings a token and nothing else. Offsets are derived on demand
-    (surfaces are contiguous within a segment). Sudachi's morpheme lists are
-    not kept (about 1 KB a token); the rare part-of-speech or reading look-up
-    re-tokenises the one short segment it needs. On large drafts equal strings
-    are stored once, so a 10 MB draft stays within the memory budget.
+    Reading Sudachi's results token by token is the hot path of the whole
+    linter, so the surfaces of a segment come from one call (a morpheme list
+    prints its surfaces joined by spaces; pieces that contain an ASCII space
+    take the token-by-token path). Normalised forms, part of speech, reading
+    and dictionary form are read only for the tokens a rule asks about. For
+    ordinary posts the morpheme lists are kept for that; for very large drafts
+    they are dropped (about 1 KB a token) and the one short segment needed is
+    tokenised again, and equal strings are stored once.
     """
 
-    __slots__ = ("surfaces", "normalized", "_starts", "_segments", "_segment_firsts", "_cached")
+    __slots__ = ("surfaces", "_starts", "_segments", "_segment_firsts", "_lists", "_normalized", "_cached")
 
-    INTERN_ABOVE_CHARS = 100_000
+    KEEP_LISTS_CHARS = 100_000
 
     def __init__(self, text: str):
         tokenize = _tokenizer().tokenize
         surfaces: list[str] = []
-        normalized: list[str] = []
-        add_surface, add_normalized = surfaces.append, normalized.append
         pieces = segments(text)
-        firsts = []
-        add_first = firsts.append
-        if len(text) <= self.INTERN_ABOVE_CHARS:
-            for _offset, piece in pieces:
-                add_first(len(surfaces))
-                for morpheme in tokenize(_sudachi_safe(piece)):
-                    surface = morpheme.surface()
-                    norm = morpheme.normalized_form()
-                    add_surface(surface)
-                    add_normalized(surface if norm == surface else norm)
-        else:
-            intern = {}.setdefault
-            for _offset, piece in pieces:
-                add_first(len(surfaces))
-                for morpheme in tokenize(_sudachi_safe(piece)):
-                    surface = morpheme.surface()
-                    surface = intern(surface, surface)
-                    norm = morpheme.normalized_form()
-                    add_surface(surface)
-                    add_normalized(surface if norm == surface else intern(norm, norm))
+        firsts: list[int] = []
+        keep = len(text) <= self.KEEP_LISTS_CHARS
+        lists: list[Any] | None = [] if keep else None
+        intern = None if keep else {}.setdefault
+        for _offset, piece in pieces:
+            firsts.append(len(surfaces))
+            morphemes = tokenize(_sudachi_safe(piece))
+            words = None
+            if " " not in piece:
+                words = str(morphemes).split(" ")
+                if len(words) != morphemes.size():
+                    words = None
+            if words is None:
+                words = [m.surface() for m in morphemes]
+            if intern is not None:
+                words = [intern(w, w) for w in words]
+            surfaces.extend(words)
+            if lists is not None:
+                lists.append(morphemes)
         self.surfaces = surfaces
-        self.normalized = normalized
         self._segments = pieces
         self._segment_firsts = firsts
+        self._lists = lists
         self._starts: array | None = None
+        self._normalized: dict[int, str] = {}
         self._cached: tuple[int, Any] | None = None
 
     @property
@@ -163,6 +163,18 @@ class Tokens:
         first = self._segment_firsts[which]
         return self._segments[which][0] + sum(len(s) for s in self.surfaces[first:index])
 
+    def normalized_form(self, index: int) -> str:
+        """Sudachi's normalised form (lemma and standard spelling) of one token."""
+        try:
+            return self._normalized[index]
+        except KeyError:
+            form = self._normalized[index] = self._morpheme(index).normalized_form()
+            return form
+
+    @property
+    def normalized(self) -> list[str]:
+        return [self.normalized_form(i) for i in range(len(self.surfaces))]
+
     def __len__(self) -> int:
         return len(self.surfaces)
 
@@ -171,6 +183,8 @@ class Tokens:
 
     def _morpheme(self, index: int) -> Any:
         which = bisect_right(self._segment_firsts, index) - 1
+        if self._lists is not None:
+            return self._lists[which][index - self._segment_firsts[which]]
         if self._cached is None or self._cached[0] != which:
             self._cached = (which, _tokenizer().tokenize(_sudachi_safe(self._segments[which][1])))
         return self._cached[1][index - self._segment_firsts[which]]

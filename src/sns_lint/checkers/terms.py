@@ -164,7 +164,13 @@ class Checker:
         # every prefix of every kana reading, in both scripts: a token that is none of them
         # cannot start a kana match, and is skipped with one set look-up
         self._kana_prefixes: frozenset[str] = frozenset()
+        # A token can only be an inflection or a same-reading variant of a listed word if it
+        # starts like the word (first letter; first two for kana) or like its reading: only
+        # such tokens have their normalised form looked up.
+        self._norm_first_letters: set[str] = set()
+        self._norm_first_pairs: set[str] = set()
         self._protected: set[str] = set()  # preferred and allowed spellings, never flagged
+        self._known_flags: dict[str, int] = {}
         for _rule, data in rules:
             self._protected.update(data.allow)
             for entry in data.entries:
@@ -190,38 +196,66 @@ class Checker:
             self._by_normalized.setdefault(normalized[0], []).append(
                 _Pattern(entry, word, normalized, reading, surfaces)
             )
+            for start in (surfaces[0], normalized[0]):
+                if is_kana(start[0]):
+                    self._norm_first_pairs.update((to_katakana(start[:2]), to_hiragana(start[:2])))
+                else:
+                    self._norm_first_letters.add(start[0])
+            self._norm_first_pairs.update((reading[:2], to_hiragana(reading[:2])))
         if entry.kana and len(reading) >= MIN_KANA_MATCH and is_kana(reading):
             self._kana.setdefault(reading, []).append((entry, word))
+
+    def _flags(self, surface: str) -> int:
+        """What a token with this surface may start: a listed spelling (1), an inflection or
+        variant to confirm through its normalised form (2), a kana spelling (4)."""
+        flags = 0
+        if surface in self._by_surface:
+            flags |= 1
+        if surface[0] in self._norm_first_letters or surface[:2] in self._norm_first_pairs:
+            flags |= 2
+        if surface in self._kana_prefixes:
+            flags |= 4
+        return flags
 
     def check(self, analysis: Any) -> Iterator[Hit]:
         tokens = analysis.tokens
         surfaces = tokens.surfaces
         if WIDTH_FORMS.search(analysis.text):
             surfaces = [fold_width(s) if WIDTH_FORMS.search(s) else s for s in surfaces]
-        normalized = tokens.normalized
-        from_surface, from_normalized = self._by_surface.get, self._by_normalized.get
+        # Most tokens start nothing; the answer per distinct surface is remembered across posts.
+        known = self._known_flags
+        if len(known) > 200_000:
+            known.clear()
         kana_prefixes = self._kana_prefixes
         found: set[tuple[int, int, int]] = set()
         last = len(surfaces) - 1
         for i, surface in enumerate(surfaces):
-            patterns = from_surface(surface)
-            if patterns:
-                yield from self._sequence_hits(tokens, surfaces, surfaces, patterns, i, found)
-            patterns = from_normalized(normalized[i])
-            if patterns:
-                yield from self._sequence_hits(tokens, surfaces, normalized, patterns, i, found)
+            flags = known.get(surface)
+            if flags is None:
+                flags = known[surface] = self._flags(surface)
+            if not flags:
+                continue
+            if flags & 1:
+                yield from self._sequence_hits(tokens, surfaces, False, self._by_surface[surface], i, found)
+            if flags & 2:
+                patterns = self._by_normalized.get(tokens.normalized_form(i))
+                if patterns:
+                    yield from self._sequence_hits(tokens, surfaces, True, patterns, i, found)
             # particles (は, に, て) are prefixes too: a one-letter token must join the next one
-            if surface in kana_prefixes and (
-                len(surface) > 1 or (i < last and surface + surfaces[i + 1] in kana_prefixes)
-            ):
+            if flags & 4 and (len(surface) > 1 or (i < last and surface + surfaces[i + 1] in kana_prefixes)):
                 yield from self._kana_hits(tokens, surfaces, i, found)
 
     def _sequence_hits(
-        self, tokens: Any, surfaces: list[str], column: list[str], patterns: list[_Pattern], i: int, found: set
+        self, tokens: Any, surfaces: list[str], by_normalized: bool, patterns: list[_Pattern], i: int, found: set
     ) -> Iterator[Hit]:
         for pattern in patterns:
             n = len(pattern.sequence)
-            if tuple(column[i : i + n]) != pattern.sequence:
+            if i + n > len(surfaces):
+                continue
+            if by_normalized:
+                if tuple(tokens.normalized_form(k) for k in range(i, i + n)) != pattern.sequence:
+                    continue
+            elif tuple(surfaces[i : i + n]) != pattern.sequence:
                 continue
             if pattern.reading is not None and not self._same_word(tokens, surfaces, i, n, pattern):
                 continue
