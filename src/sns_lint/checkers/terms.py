@@ -209,6 +209,8 @@ class Checker:
         """What a token with this surface may start: a listed spelling (1), an inflection or
         variant to confirm through its normalised form (2), a kana spelling (4)."""
         flags = 0
+        if not surface:  # Sudachi can emit an empty token (before a lone joiner, say)
+            return flags
         if surface in self._by_surface:
             flags |= 1
         if surface[0] in self._norm_first_letters or surface[:2] in self._norm_first_pairs:
