@@ -91,3 +91,9 @@ def _flagged_cases():
 def test_listed_words_fire_in_real_sentences(word, sentence):
     # the finding covers the word as written there, inflected or not (女々しく for 女々しい)
     assert any(f.text[0] == word[0] for f in hits(sentence)), [f.text for f in hits(sentence)]
+
+
+def test_empty_sudachi_token_does_not_break_matching():
+    # Sudachi emits an empty token before a lone zero-width joiner
+    assert hits("㈱\u200d") == []
+    assert [f.text for f in hits("㈱\u200d看護婦")] == ["看護婦"]
