@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import time
-from pathlib import Path
 
 import pytest
 

@@ -13,15 +13,14 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from sns_lint.analysis.post_analysis import PostAnalysis
-from sns_lint.checking import FileResult, Report, resolve_account
-from sns_lint.errors import InputError, SnsLintError
+from sns_lint.checking import Report, check_source
+from sns_lint.errors import InputError
 from sns_lint.linter import RuleSet
 from sns_lint.posts import SourceFile
 from sns_lint.reporters import json_report, rich_text
 from sns_lint.rulebook.loading import load_rules, parse_rule
 from sns_lint.sources.decoding import decode_bytes
-from sns_lint.sources.text_files import posts_from_text_file
+from sns_lint.text_positions import LineIndex
 from tests.rule_harness import example_config
 
 CONFIG = example_config()
@@ -85,21 +84,8 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 
 def run_pipeline(text: str, path: str = "post.txt") -> tuple[Report, list[str]]:
-    """What ``checking.check_file`` does after reading, on a text that skipped the reader."""
-    source = SourceFile(path=path, text=text, encoding="utf-8")
-    result = FileResult(path=path, lines=source.lines)
-    try:
-        for post in posts_from_text_file(source, result.warnings):
-            if not post.text.strip():
-                continue
-            analysis = PostAnalysis(post, CONFIG, resolve_account(post, CONFIG, result.warnings))
-            result.findings.extend(RULESET.check(analysis))
-            result.warnings.extend(analysis.notes)
-            result.posts += 1
-    except SnsLintError as error:  # e.g. "---" with no closing fence: a user error, not a crash
-        result.error = error
-        result.findings.clear()
-    report = Report(files=[result])
+    """``checking.check_source`` on a text that skipped the reader, then both reporters."""
+    report = Report(files=[check_source(SourceFile(path=path, text=text, encoding="utf-8"), RULESET, CONFIG)])
     rendered = []
     for reporter in (json_report, rich_text):
         out = io.StringIO()
@@ -109,7 +95,7 @@ def run_pipeline(text: str, path: str = "post.txt") -> tuple[Report, list[str]]:
 
 
 def check_spans(text: str, report: Report) -> None:
-    lines = report.files[0].lines
+    lines = LineIndex(text)
     for finding in report.findings:
         assert 0 <= finding.start < finding.end <= len(text), finding
         assert finding.text == text[finding.start : finding.end], finding

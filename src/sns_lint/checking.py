@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sns_lint.analysis.post_analysis import PostAnalysis
 from sns_lint.config.model import Account, Config
 from sns_lint.errors import InputError, SnsLintError
 from sns_lint.findings import Finding, Severity
 from sns_lint.linter import RuleSet
-from sns_lint.posts import Post
-from sns_lint.text_positions import LineIndex
+from sns_lint.posts import Post, SourceFile
 from sns_lint.sources.discovery import STDIN
 from sns_lint.sources.text_files import posts_from_text_file, read_source
 
@@ -23,7 +23,7 @@ class FileResult:
     error: SnsLintError | None = None
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    lines: LineIndex | None = None  # for showing the source line of a finding
+    source_lines: dict[int, str] = field(default_factory=dict)  # line number -> text, lines with findings
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Report:
     files: list[FileResult]
     notes: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def findings(self) -> list[Finding]:
         return [f for result in self.files for f in result.findings]
 
@@ -43,10 +43,12 @@ class Report:
     def post_count(self) -> int:
         return sum(r.posts for r in self.files)
 
+    @cached_property
+    def _source_lines(self) -> dict[str, dict[int, str]]:
+        return {result.path: result.source_lines for result in self.files}
+
     def line_text(self, finding: Finding) -> str:
-        by_path = {r.path: r.lines for r in self.files}
-        lines = by_path.get(finding.path)
-        return lines.line_text(finding.line) if lines is not None else ""
+        return self._source_lines.get(finding.path, {}).get(finding.line, "")
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -78,18 +80,27 @@ def resolve_account(post: Post, config: Config, warnings: list[str]) -> Account 
 
 
 def check_file(path: str, ruleset: RuleSet, config: Config) -> FileResult:
-    result = FileResult(path=path)
     try:
         source = read_source(path)
-        result.lines = source.lines
-        posts = posts_from_text_file(source, result.warnings)
-        posts = [p for p in posts if p.text.strip()]
+    except SnsLintError as exc:
+        return FileResult(path=path, error=exc)
+    return check_source(source, ruleset, config)
+
+
+def check_source(source: SourceFile, ruleset: RuleSet, config: Config) -> FileResult:
+    """Every post of one decoded file through every rule."""
+    path = source.path
+    result = FileResult(path=path)
+    try:
+        posts = [p for p in posts_from_text_file(source, result.warnings) if p.text.strip()]
         if not posts:
             result.notes.append(f"{path}: 空のファイルです（点検する本文がありません）。")
         analyses = [PostAnalysis(p, config, resolve_account(p, config, result.warnings)) for p in posts]
         for analysis in analyses:
             result.findings.extend(ruleset.check(analysis))
             result.warnings.extend(f"{path}: {note}" for note in analysis.notes)
+        # only the lines a reporter shows travel back from a worker process, not the file
+        result.source_lines = {f.line: source.lines.line_text(f.line) for f in result.findings}
         result.posts = len(posts)
     except SnsLintError as exc:
         result.error = exc
@@ -97,7 +108,7 @@ def check_file(path: str, ruleset: RuleSet, config: Config) -> FileResult:
     return result
 
 
-AUTO_PARALLEL_MIN_FILES = 64
+AUTO_PARALLEL_MIN_BYTES = 1_000_000  # below this, starting workers costs more than it saves
 
 _worker_state: tuple[RuleSet, Config] | None = None
 
@@ -113,20 +124,33 @@ def _check_in_worker(path: str) -> FileResult:
     return check_file(path, ruleset, config)
 
 
-def effective_jobs(requested: int | None, file_count: int) -> int:
-    """``None`` or 0 means automatic: every core, once there are enough files to pay for the workers."""
+def _total_bytes(files: list[str]) -> int:
     import os
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    total = 0
+    for path in files:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass
+    return total
+
+
+def effective_jobs(requested: int | None, files: list[str]) -> int:
+    """``None`` or 0 means automatic: every core, once there is enough text to pay for the workers."""
+    import os
+
     if requested:
         jobs = requested
+    elif STDIN in files or _total_bytes(files) < AUTO_PARALLEL_MIN_BYTES:
+        jobs = 1
     else:
-        jobs = cores if file_count >= AUTO_PARALLEL_MIN_FILES else 1
-    return max(1, min(jobs, file_count))
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(jobs, len(files)))
 
 
 def check_paths(files: list[str], ruleset: RuleSet, config: Config, jobs: int | None = 1) -> Report:
-    jobs = effective_jobs(jobs, len(files))
+    jobs = effective_jobs(jobs, files)
     if jobs == 1 or STDIN in files:
         return Report(files=[check_file(path, ruleset, config) for path in files])
     import multiprocessing

@@ -230,6 +230,8 @@ def _domain_is_valid(domain: str, ascii_domain: re.Pattern[str]) -> bool:
     if domain.startswith("xn--") and not ascii_domain.search(domain):
         return False
     for label in domain.split("."):
+        if len(label) > MAX_DOMAIN_LABEL_LENGTH:
+            return False  # punycode is never shorter than its input: no need to encode
         encoded = _label_to_ascii(label)
         if not 1 <= len(encoded) <= MAX_DOMAIN_LABEL_LENGTH:
             return False

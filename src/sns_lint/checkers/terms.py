@@ -67,7 +67,6 @@ def prepare(raw: dict, context: RuleContext) -> TermsData:
 
     rule_id = raw["id"]
     terms = raw.get("terms")
-    source_map: Any = raw
     if raw.get("terms_file") is not None:
         if terms is not None:
             context.fail("terms と terms_file はどちらか一方だけ書いてください。", raw, "terms_file")
@@ -75,7 +74,7 @@ def prepare(raw: dict, context: RuleContext) -> TermsData:
         loaded = load_yaml(text, target, RuleFileError)
         if not isinstance(loaded, dict) or not isinstance(loaded.get("terms"), list):
             raise RuleFileError("語リストのファイルには terms: のリストを書いてください。", target, 1)
-        terms, source_map = loaded["terms"], loaded
+        terms = loaded["terms"]
         context = RuleContext(path=target, fail=context.fail)
     if not isinstance(terms, list) or not terms:
         context.fail("terms には語のリストを書いてください。", raw, "terms")

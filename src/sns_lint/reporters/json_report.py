@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import TextIO
 
 from sns_lint.checking import Report
@@ -29,20 +30,22 @@ def finding_dict(finding: Finding) -> dict:
 
 
 def render(report: Report, out: TextIO) -> None:
+    findings = report.findings
+    counts = Counter(f.severity for f in findings)
     document = {
         "version": VERSION,
-        "findings": [finding_dict(f) for f in report.findings],
+        "findings": [finding_dict(f) for f in findings],
         "summary": {
             "files": len(report.files),
             "posts": report.post_count,
-            "errors": report.count(Severity.ERROR),
-            "warnings": report.count(Severity.WARNING),
-            "infos": report.count(Severity.INFO),
+            "errors": counts[Severity.ERROR],
+            "warnings": counts[Severity.WARNING],
+            "infos": counts[Severity.INFO],
         },
     }
     if report.errors:
         document["input_errors"] = [
             {"path": e.path, "line": e.line, "message": e.message} for e in report.errors
         ]
-    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write(json.dumps(document, ensure_ascii=False, indent=2))  # one write, not one per token
     out.write("\n")
