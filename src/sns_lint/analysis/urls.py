@@ -327,6 +327,9 @@ _WIDTH_FOLD[0x3000] = 0x20
 _WIDTH_FOLD[0xFF61] = 0x3002  # halfwidth ideographic full stop
 
 
+_FULLWIDTH_ALNUM = _re.compile(r"[\uff03\uff04\uff10-\uff19\uff20-\uff3a\uff41-\uff5a]")  # also ＃ ＄ ＠
+
+
 def _fold_width(text: str) -> str:
     return text.translate(_WIDTH_FOLD)
 
@@ -395,7 +398,9 @@ def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
                     )
                 )
         return out
-    norm = _fold_width(text) if normalize_width else text
+    # Fold only where a full-width URL can be: a full-width letter or digit. Other lines are
+    # read exactly as X reads them (full-width brackets and colons stay what they are).
+    norm = _fold_width(text) if normalize_width and _FULLWIDTH_ALNUM.search(text) else text
     for start, end, _url, has_scheme in _extract_raw(norm):
         url = text[start:end]
         normalized = unicodedata.normalize("NFKC", url)

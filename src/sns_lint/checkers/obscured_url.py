@@ -142,8 +142,12 @@ class Checker:
     def check(self, analysis: Any) -> Iterator[Hit]:
         text = analysis.text
         spans: dict[tuple[int, int], str] = {}
-        has_scheme = "://" in text or "：／／" in text or ":／／" in text or "：//" in text
-        folded = fold_ascii_width(text) if has_scheme else ""
+        if "：／／" in text or ":／／" in text or "：//" in text:
+            folded = fold_ascii_width(text)  # a scheme typed in full width
+        elif "://" in text:
+            folded = text
+        else:
+            folded = ""
         for match in _SCHEME_URL.finditer(folded):
             end = match.end()
             while end > match.start() and folded[end - 1] in _TRAILING:
