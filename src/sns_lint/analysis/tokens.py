@@ -106,7 +106,7 @@ class Tokens:
     tokenised again, and equal strings are stored once.
     """
 
-    __slots__ = ("surfaces", "_starts", "_segments", "_segment_firsts", "_lists", "_normalized", "_cached")
+    __slots__ = ("surfaces", "_text", "_starts", "_segments", "_segment_firsts", "_lists", "_normalized", "_cached")
 
     KEEP_LISTS_CHARS = 100_000
 
@@ -134,7 +134,8 @@ class Tokens:
             if lists is not None:
                 lists.append(morphemes)
         self.surfaces = surfaces
-        self._segments = pieces
+        self._text = text
+        self._segments = [(offset, len(piece)) for offset, piece in pieces]  # not the pieces: no copy of the text
         self._segment_firsts = firsts
         self._lists = lists
         self._starts: array | None = None
@@ -186,7 +187,8 @@ class Tokens:
         if self._lists is not None:
             return self._lists[which][index - self._segment_firsts[which]]
         if self._cached is None or self._cached[0] != which:
-            self._cached = (which, _tokenizer().tokenize(_sudachi_safe(self._segments[which][1])))
+            offset, length = self._segments[which]
+            self._cached = (which, _tokenizer().tokenize(_sudachi_safe(self._text[offset : offset + length])))
         return self._cached[1][index - self._segment_firsts[which]]
 
     def pos(self, index: int) -> tuple[str, ...]:
