@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import write
 
 BAD = "市立病院の看護婦さんにお話を伺いました。\n"
@@ -95,6 +97,13 @@ def test_missing_path_exits_2_naming_it(cli):
 
 def test_unknown_option_is_a_usage_error(cli):
     assert cli("check", "--no-such-option", "x.txt").code == 2
+
+
+@pytest.mark.parametrize("args", [("check",), ("count",), ("explain",), ("no-such-command",)])
+def test_usage_errors_exit_2_with_a_japanese_line(cli, args):
+    result = cli(*args)
+    assert result.code == 2
+    assert "使い方" in result.stderr and "内部エラー" not in result.stderr
 
 
 def test_directory_is_walked_recursively_for_txt_and_md(cli, tmp_path):

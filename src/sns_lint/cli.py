@@ -65,7 +65,7 @@ def check(
     output_format: OutputFormat = typer.Option(OutputFormat.rich, "--format", "-f", help="出力形式"),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="この重大度以上の指摘があれば終了コード 1"),
     config: Optional[str] = typer.Option(None, "--config", "-c", help="設定ファイル（既定: sns-lint.yaml を探します）"),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="並列プロセス数（0 = 自動: ファイルが多いときは全コア）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="並列プロセス数（0 = 自動: 合計 1 MB 以上なら全コア）"),
 ) -> None:
     """下書きを点検します（終了コード: 0 問題なし / 1 指摘あり / 2 入力・設定の誤り）。"""
     from sns_lint.checking import check_paths
@@ -198,10 +198,7 @@ def count(
 
 def main() -> None:
     """Entry point: run the Typer app and translate every exit into 0/1/2/130."""
-    try:
-        from click.exceptions import ClickException
-    except ImportError:  # Typer >= 0.29 vendors Click
-        from typer._click.exceptions import ClickException
+    usage_errors = _usage_error_types()
 
     try:
         code = app(standalone_mode=False)
@@ -215,7 +212,8 @@ def main() -> None:
             code = 130
         else:
             code = 2
-    except ClickException as error:
+    except usage_errors as error:
+        _stderr("sns-lint: エラー: コマンドの使い方が正しくありません（sns-lint --help で使い方を表示します）。")
         error.show()
         code = 2
     except KeyboardInterrupt:
@@ -233,6 +231,18 @@ def main() -> None:
     except BrokenPipeError:
         code = _quiet_broken_pipe(code)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error_types() -> tuple[type[Exception], ...]:
+    """Click's usage errors: newer Typer vendors Click as ``typer._click``, older uses ``click``."""
+    found: list[type[Exception]] = []
+    for module_name in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            module = __import__(module_name, fromlist=["ClickException"])
+        except ImportError:
+            continue
+        found.append(module.ClickException)
+    return tuple(found)
 
 
 def _quiet_broken_pipe(code: int = 0) -> int:
