@@ -236,12 +236,18 @@ def main() -> None:
 def _usage_error_types() -> tuple[type[Exception], ...]:
     """Click's usage errors: newer Typer vendors Click as ``typer._click``, older uses ``click``."""
     found: list[type[Exception]] = []
-    for module_name in ("typer._click.exceptions", "click.exceptions"):
-        try:
-            module = __import__(module_name, fromlist=["ClickException"])
-        except ImportError:
-            continue
-        found.append(module.ClickException)
+    try:
+        from typer._click.exceptions import ClickException as Vendored
+
+        found.append(Vendored)
+    except ImportError:
+        pass
+    try:
+        from click.exceptions import ClickException as Standalone
+
+        found.append(Standalone)
+    except ImportError:
+        pass
     return tuple(found)
 
 
