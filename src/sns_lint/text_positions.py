@@ -32,7 +32,3 @@ class LineIndex:
         start = self._starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start:] if end == -1 else self.text[start:end]
-
-    @property
-    def line_count(self) -> int:
-        return len(self._starts)

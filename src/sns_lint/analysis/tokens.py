@@ -172,10 +172,6 @@ class Tokens:
             form = self._normalized[index] = self._morpheme(index).normalized_form()
             return form
 
-    @property
-    def normalized(self) -> list[str]:
-        return [self.normalized_form(i) for i in range(len(self.surfaces))]
-
     def __len__(self) -> int:
         return len(self.surfaces)
 

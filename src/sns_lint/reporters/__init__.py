@@ -1,3 +1,1 @@
 """Reporters only read a finished report; the linter never imports them."""
-
-REPORTERS = ("rich", "json")
