@@ -152,3 +152,16 @@ def test_check_does_not_modify_the_file(cli, tmp_path):
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     cli("check", "bad.txt")
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_pre_commit_hook_runs_sns_lint_check_on_drafts(cli, tmp_path):
+    import yaml
+
+    from tests.conftest import REPO
+
+    [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "sns-lint" and hook["entry"].split() == ["sns-lint", "check"]
+    # pre-commit appends the changed file names to the entry
+    write(tmp_path / "a.txt", BAD)
+    write(tmp_path / "b.md", CLEAN)
+    assert cli(*hook["entry"].split()[1:], "a.txt", "b.md").code == 1
