@@ -118,9 +118,10 @@ class Tokens:
         keep = len(text) <= self.KEEP_LISTS_CHARS
         lists: list[Any] | None = [] if keep else None
         intern = None if keep else {}.setdefault
+        clean = _SURROGATE.search(text) is None
         for _offset, piece in pieces:
             firsts.append(len(surfaces))
-            morphemes = tokenize(_sudachi_safe(piece))
+            morphemes = tokenize(piece if clean else _sudachi_safe(piece))
             words = None
             if " " not in piece:
                 words = str(morphemes).split(" ")

@@ -163,9 +163,9 @@ class Checker:
         # every prefix of every kana reading, in both scripts: a token that is none of them
         # cannot start a kana match, and is skipped with one set look-up
         self._kana_prefixes: frozenset[str] = frozenset()
-        # A token can only be an inflection or a same-reading variant of a listed word if it
-        # starts like the word (first letter; first two for kana) or like its reading: only
-        # such tokens have their normalised form looked up.
+        # A token can only be an inflection or a variant of a listed word if it starts like the
+        # word or its normalised form (first letter; first two for kana): only such tokens have
+        # their normalised form looked up. Kana spellings are found by reading, below.
         self._norm_first_letters: set[str] = set()
         self._norm_first_pairs: set[str] = set()
         self._protected: set[str] = set()  # preferred and allowed spellings, never flagged
@@ -190,7 +190,11 @@ class Checker:
         normalized = tuple(n for _s, n, _r in tokens)
         reading = to_katakana("".join(r for _s, _n, r in tokens))
         # A short kana word normalises to an everyday word (おし → 押す): match it as written only.
-        ambiguous = is_kana(word) and len(word) <= 2
+        # So does a phrase whose first token normalises to another single letter (お → 御,
+        # かた → 方, 三 → 3): its spelling variants are already covered as written.
+        ambiguous = (is_kana(word) and len(word) <= 2) or (
+            len(tokens) > 1 and len(normalized[0]) == 1 and normalized[0] != surfaces[0]
+        )
         if not ambiguous and "".join(normalized) not in self._protected:
             self._by_normalized.setdefault(normalized[0], []).append(
                 _Pattern(entry, word, normalized, reading, surfaces)
@@ -200,7 +204,6 @@ class Checker:
                     self._norm_first_pairs.update((to_katakana(start[:2]), to_hiragana(start[:2])))
                 else:
                     self._norm_first_letters.add(start[0])
-            self._norm_first_pairs.update((reading[:2], to_hiragana(reading[:2])))
         if entry.kana and len(reading) >= MIN_KANA_MATCH and is_kana(reading):
             self._kana.setdefault(reading, []).append((entry, word))
 
