@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sns_lint.analysis.urls import UrlMatch, extract_urls
+from sns_lint.analysis.urls import UrlMatch, extract_urls, find_urls
 from sns_lint.analysis.weighted_length import weighted_length
 
 FULLWIDTH_URL = "ｈｔｔｐｓ：／／ｗｗｗ．ｃｉｔｙ．ｋａｇｏｓｈｉｍａ．ｌｇ．ｊｐ／"
@@ -160,3 +160,23 @@ def test_weighted_length_with_given_fullwidth_url_spans() -> None:
     text = "詳細：" + FULLWIDTH_URL
     assert weighted_length(text, extract_urls(text)) == 3 * 2 + 23
     assert weighted_length(text) == 3 * 2 + 2 * len(FULLWIDTH_URL)
+
+
+@pytest.mark.parametrize(
+    "text, urls",
+    [
+        # a long Japanese run glued before a scheme-less URL: X does not link it, a reader sees it
+        (
+            "こころの健康相談を毎週月曜日に受け付けています健康づくりポイントの対象事業が増えました。bit.ly/2rg7Jwf熱中症に注意",
+            ["bit.ly/2rg7Jwf"],
+        ),
+        ("予約制の事業が増えました。詳細はhttps://tinyurl.com/u3yELSへ。申込はtinyurl.com/abc", ["https://tinyurl.com/u3yELS", "tinyurl.com/abc"]),
+        ("お問い合わせはkoho@city.kagoshima.lg.jpまで", []),
+        ("＠city.kagoshima.lg.jp をフォロー", []),
+        ("資料はreport.pdfと1.5km先の会場で", []),
+    ],
+)
+def test_find_urls_also_reads_urls_glued_to_japanese(text, urls):
+    found = find_urls(text)
+    assert [m.url for m in found] == urls
+    assert all(text[m.start : m.end] == m.url for m in found)

@@ -1,3 +1,3 @@
-from sns_lint.cli import main
+from sns_lint.cli import entry
 
-main()
+entry()

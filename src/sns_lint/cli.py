@@ -196,8 +196,28 @@ def count(
     raise typer.Exit(1 if any(item.measurement.over for item in counts) else 0)
 
 
+def entry() -> None:
+    """The ``sns-lint`` command: ``main()``, then leave without tearing the interpreter down.
+
+    Freeing every token string and finding one by one at exit costs about 0.2 s on a
+    10,000-post run; all output is flushed and no file is open for writing by then.
+    """
+    try:
+        main()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 0
+    else:
+        code = 0
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    os._exit(code)
+
+
 def main() -> None:
-    """Entry point: run the Typer app and translate every exit into 0/1/2/130."""
+    """Run the Typer app and translate every exit into 0/1/2/130 (raises SystemExit)."""
     usage_errors = _usage_error_types()
 
     try:

@@ -29,10 +29,11 @@ class PostAnalysis:
 
     @cached_property
     def urls(self) -> "list[UrlMatch]":
-        """URLs as X finds them (twitter-text rules), full-width forms included."""
-        from sns_lint.analysis.urls import extract_urls
+        """URLs as X finds them (twitter-text rules), full-width forms and URLs glued to
+        Japanese text included."""
+        from sns_lint.analysis.urls import find_urls
 
-        return extract_urls(self.text)
+        return find_urls(self.text)
 
     @cached_property
     def tokens(self) -> "Tokens":

@@ -417,3 +417,45 @@ def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
             )
         )
     return out
+
+
+_ASCII_RUN = _re.compile(r"[!-~]+")
+
+
+def find_urls(text: str) -> list[UrlMatch]:
+    """What the rules look at: ``extract_urls``, plus scheme-less URLs glued to Japanese text.
+
+    twitter-text reads a long run of Japanese before ``bit.ly/xyz`` as part of the
+    domain and then rejects it (the label is too long in punycode), so X does not
+    link such a URL; a reader still sees it and can type it. Each ASCII run that
+    holds a dot and no URL found so far is therefore read on its own, with the same
+    rules (so ``@host`` and e-mail addresses stay what they are).
+    """
+    found = extract_urls(text)
+    if not _MAYBE_DOMAIN.search(text):
+        return found
+    folded = _fold_width(text)
+    extra = []
+    next_url = 0  # found and runs are both in text order: one sweep, no pairwise test
+    for run in _ASCII_RUN.finditer(folded):
+        start, end = run.span()
+        while next_url < len(found) and found[next_url].end <= start:
+            next_url += 1
+        if next_url < len(found) and found[next_url].start < end:
+            continue  # a URL already found overlaps this run
+        if "." not in run.group():
+            continue
+        for match in extract_urls(text[start:end]):
+            extra.append(
+                UrlMatch(
+                    start=match.start + start,
+                    end=match.end + start,
+                    url=match.url,
+                    normalized=match.normalized,
+                    host=match.host,
+                    has_scheme=match.has_scheme,
+                )
+            )
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda m: (m.start, m.end))
