@@ -434,7 +434,7 @@ def find_urls(text: str) -> list[UrlMatch]:
     found = extract_urls(text)
     if not _MAYBE_DOMAIN.search(text):
         return found
-    folded = _fold_width(text)
+    folded = _fold_width(text) if _FULLWIDTH_ALNUM.search(text) else text
     extra = []
     next_url = 0  # found and runs are both in text order: one sweep, no pairwise test
     for run in _ASCII_RUN.finditer(folded):
