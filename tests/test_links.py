@@ -139,3 +139,13 @@ def test_own_accounts_are_fine(text):
 def test_profile_of_another_account_is_an_external_link():
     [finding] = fired("external-link", "https://x.com/someone_else")
     assert "x.com" in finding.message
+
+
+def test_one_message_per_link_even_when_spans_differ(cli, tmp_path):
+    # X reads only "https://www.city" of this URL (.city is a TLD); the obscured-url finding
+    # covers the whole URL and replaces the external-link warning on the overlapping part.
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", "予約 https://www.city.kagoshima.lg.jp@yoyaku.example.com/form\n")
+    findings = cli("check", "a.txt", "-f", "json").json()["findings"]
+    assert [f["rule"] for f in findings] == ["obscured-url"]

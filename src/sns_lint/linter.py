@@ -6,6 +6,7 @@ policy's ``disable`` and ``severity`` settings and formats messages once.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -67,15 +68,32 @@ class RuleSet:
         return self._drop_superseded(findings)
 
     def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
-        """One message per problem: a shortened URL is not also reported as an external link."""
-        replaced = {
-            (f.start, f.end, target)
-            for f in findings
-            for target in self.rules[f.rule].supersedes
-        }
-        if not replaced:
+        """One message per problem: a finding is dropped where a rule that supersedes its rule
+        fired on an overlapping span (a shortened URL is not also an external link)."""
+        covering: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for f in findings:
+            for target in self.rules[f.rule].supersedes:
+                covering[target].append((f.start, f.end))
+        if not covering:
             return findings
-        return [f for f in findings if (f.start, f.end, f.rule) not in replaced]
+        index = {}
+        for target, spans in covering.items():
+            spans.sort()
+            starts = [start for start, _end in spans]
+            reach, furthest = [], -1  # furthest end among the spans so far
+            for _start, end in spans:
+                furthest = max(furthest, end)
+                reach.append(furthest)
+            index[target] = (starts, reach)
+        kept = []
+        for f in findings:
+            if f.rule in index:
+                starts, reach = index[f.rule]
+                last = bisect_left(starts, f.end) - 1
+                if last >= 0 and reach[last] > f.start:
+                    continue
+            kept.append(f)
+        return kept
 
     def _finding(self, post: Post, hit: Hit) -> Finding:
         rule = self.rules[hit.rule_id]
