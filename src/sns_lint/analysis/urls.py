@@ -24,7 +24,7 @@ import re as _re
 import unicodedata
 from functools import lru_cache
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 TYPE_CHECKING = False  # no ``typing`` import: start-up time matters
 if TYPE_CHECKING:
@@ -338,6 +338,11 @@ def _fold_width(text: str) -> str:
 _MAYBE_DOMAIN = _re.compile(r"[.．][^\s\d.．。、，,)）」』】\]\"'!?！？]")
 
 
+def _shifted(match: UrlMatch, offset: int) -> UrlMatch:
+    """A match found in a piece of the text, with offsets into the whole text."""
+    return replace(match, start=match.start + offset, end=match.end + offset)
+
+
 def _lines(text: str) -> "Iterator[tuple[int, str]]":
     """(offset, line): URLs never span a line break, and short pieces keep the maps small."""
     position = 0
@@ -386,17 +391,7 @@ def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
         return out  # only decimals such as 1.5 or dots at the end of a sentence
     if "\n" in text:
         for offset, line in _lines(text):
-            for match in extract_urls(line, normalize_width=normalize_width):
-                out.append(
-                    UrlMatch(
-                        start=match.start + offset,
-                        end=match.end + offset,
-                        url=match.url,
-                        normalized=match.normalized,
-                        host=match.host,
-                        has_scheme=match.has_scheme,
-                    )
-                )
+            out.extend(_shifted(match, offset) for match in extract_urls(line, normalize_width=normalize_width))
         return out
     # Fold only where a full-width URL can be: a full-width letter or digit. Other lines are
     # read exactly as X reads them (full-width brackets and colons stay what they are).
@@ -445,17 +440,7 @@ def find_urls(text: str) -> list[UrlMatch]:
             continue  # a URL already found overlaps this run
         if "." not in run.group():
             continue
-        for match in extract_urls(text[start:end]):
-            extra.append(
-                UrlMatch(
-                    start=match.start + start,
-                    end=match.end + start,
-                    url=match.url,
-                    normalized=match.normalized,
-                    host=match.host,
-                    has_scheme=match.has_scheme,
-                )
-            )
+        extra.extend(_shifted(match, start) for match in extract_urls(text[start:end]))
     if not extra:
         return found
     return sorted(found + extra, key=lambda m: (m.start, m.end))
