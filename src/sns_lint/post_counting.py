@@ -51,6 +51,6 @@ def count_posts(paths: list[str], platform: str | None, config: Config, rules: l
                 )
             if chosen not in limits:
                 raise InputError(f"{chosen} の文字数の上限が定められていません。", path)
-            max_length = account.max_length if account is not None and account.platform == chosen else None
-            results.append(PostCount(path, post.index, PLATFORM_NAMES[chosen], measure(post.text, chosen, limits[chosen], max_length)))
+            measured = measure(post.text, chosen, limits[chosen], account)
+            results.append(PostCount(path, post.index, PLATFORM_NAMES[chosen], measured))
     return results

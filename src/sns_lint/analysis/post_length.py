@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sns_lint.config.model import Account
 
 COUNT_METHODS = ("weighted", "characters")
 _HASHTAG = re.compile(r"(?:^|(?<=[^\w&]))[#＃](?![\d０-９]+(?:\W|$))[\w\u30fc\u3005]+")
@@ -51,9 +55,11 @@ def count(body: str, method: str) -> int:
     return len(body)
 
 
-def measure(text: str, platform: str, rule: PlatformLimit, max_length: int | None = None) -> Measurement:
+def measure(text: str, platform: str, rule: PlatformLimit, account: "Account | None" = None) -> Measurement:
+    """The account's ``max_length`` replaces the platform's limit when it posts there."""
     start, body = body_of(text)
-    return Measurement(platform, count(body, rule.count), max_length or rule.limit, start, body)
+    override = account.max_length if account is not None and account.platform == platform else None
+    return Measurement(platform, count(body, rule.count), override or rule.limit, start, body)
 
 
 def overflow_offset(body: str, method: str, limit: int) -> int:

@@ -46,13 +46,6 @@ def prepare(raw: dict, context: RuleContext) -> LengthData:
     return LengthData(parsed)
 
 
-def account_max_length(analysis: Any, platform: str) -> int | None:
-    account = analysis.account
-    if account is not None and account.platform == platform:
-        return account.max_length
-    return None
-
-
 class Checker:
     def __init__(self, rules: list[tuple[Any, LengthData]]):
         self._rules = rules
@@ -65,7 +58,7 @@ class Checker:
             limit = data.limits.get(platform)
             if limit is None:
                 continue
-            measured = measure(analysis.text, platform, limit, account_max_length(analysis, platform))
+            measured = measure(analysis.text, platform, limit, analysis.account)
             values = {"platform": PLATFORM_NAMES[platform], "unit": UNITS[limit.count]}
             if measured.over:
                 cut = overflow_offset(measured.body, limit.count, measured.limit)
