@@ -22,15 +22,17 @@ def test_finding_exits_1_and_shows_line_span_and_suggestion(cli, tmp_path):
     result = cli("check", "bad.txt")
     assert result.code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "bad.txt"
+    assert lines[0].startswith("運用ポリシー（sns-lint.yaml）がないため、既定の設定で点検します")
+    lines = lines[lines.index("bad.txt") :]
     assert "1:6" in lines[1] and "[6-2]" in lines[1] and "看護婦" in lines[1]
-    assert lines[2].endswith("市立病院の看護婦さんにお話を伺いました。")
+    source = next(i for i, line in enumerate(lines) if " │ " in line)
+    assert lines[source].endswith("市立病院の看護婦さんにお話を伺いました。")
     # the carets sit under 看護婦: 5 full-width characters before it = 10 cells
-    source_col = lines[2].index("市")
-    caret_line = lines[3]
+    source_col = lines[source].index("市")
+    caret_line = lines[source + 1]
     assert caret_line[source_col:] == " " * 10 + "^" * 6
     assert "提案: 看護師" in result.stdout
-    assert "エラー 1" in lines[-1]
+    assert "エラー 1" in lines[-2] and lines[-1] == "✗ 修正が必要です（エラー 1 件）。"
 
 
 def test_json_contract(cli, tmp_path):

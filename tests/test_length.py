@@ -96,6 +96,13 @@ def test_count_reads_stdin_and_reports_over_limit(cli):
 
 
 def test_count_without_platform_is_a_clear_error(cli, tmp_path):
+    write(tmp_path / "sns-lint.yaml", "timezone: Asia/Tokyo\n")  # a policy that names no account
     write(tmp_path / "a.txt", "こんにちは\n")
     result = cli("count", "a.txt")
     assert result.code == 2 and "--platform" in result.stderr
+
+
+def test_count_without_a_policy_counts_for_x_like_check(cli, tmp_path):
+    write(tmp_path / "a.txt", "こんにちは\n")
+    result = cli("count", "a.txt")
+    assert result.code == 0 and "X 10 / 280" in result.stdout

@@ -59,7 +59,8 @@ def test_missing_path_exits_2_and_names_it(cli):
     result = cli("check", "no-such-draft.txt")
     assert result.code == 2
     assert error_lines(result.stderr) == ["sns-lint: エラー: no-such-draft.txt: ファイルが見つかりません。"]
-    assert result.stdout == ""
+    unwrapped = "".join(line.strip() for line in result.stdout.splitlines())
+    assert "読めなかったファイル 1" in unwrapped and "問題は見つかりませんでした" not in unwrapped
     assert_no_traceback(result.stderr)
 
 
@@ -497,6 +498,8 @@ def test_unreadable_file_is_reported_and_the_others_are_still_checked(cli, tmp_p
 def test_output_piped_into_head_ends_quietly(tmp_path, output_format):
     for index in range(200):
         write(tmp_path / "drafts" / f"d{index:03}.txt", KANGOFU * 20)
+    # a policy, so the report starts with the first file (no built-in-defaults line)
+    write(tmp_path / "sns-lint.yaml", "own_domains: [city.example.lg.jp]\ndefault_account: a\naccounts:\n  a: {platform: x}\n")
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO / "src")}
     script = (
         f'"{sys.executable}" -m sns_lint check drafts -f {output_format} | head -1; '

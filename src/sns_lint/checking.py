@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -11,6 +12,7 @@ from sns_lint.errors import InputError, SnsLintError
 from sns_lint.findings import Finding, Severity
 from sns_lint.linter import RuleSet
 from sns_lint.posts import Post, SourceFile
+from sns_lint.rulebook.model import Rule
 from sns_lint.sources.discovery import STDIN
 from sns_lint.sources.text_files import posts_from_text_file, read_source
 
@@ -30,6 +32,7 @@ class FileResult:
 class Report:
     files: list[FileResult]
     notes: list[str] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)  # the rules that ran, for reporters that describe them
 
     @cached_property
     def findings(self) -> list[Finding]:
@@ -48,7 +51,11 @@ class Report:
         return {result.path: result.source_lines for result in self.files}
 
     def line_text(self, finding: Finding) -> str:
-        return self._source_lines.get(finding.path, {}).get(finding.line, "")
+        return self.text_of_line(finding.path, finding.line)
+
+    def text_of_line(self, path: str, line: int) -> str:
+        """A line that holds the start or the end of a finding (other lines are not kept)."""
+        return self._source_lines.get(path, {}).get(line, "")
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -60,13 +67,10 @@ class Report:
 
 
 def resolve_account(post: Post, config: Config, warnings: list[str]) -> Account | None:
-    key = post.meta.account or config.default_account
+    key = config.account_override or post.meta.account or config.default_account
     if key is None:
         return None
-    if config.path is None:
-        warnings.append(
-            f"{post.source.path}: 設定ファイル（sns-lint.yaml）がないため、アカウント「{key}」の運用ポリシーは使いません。"
-        )
+    if config.path is None:  # the run's first line already says no policy is in use
         return None
     account = config.accounts.get(key)
     if account is None:
@@ -100,7 +104,8 @@ def check_source(source: SourceFile, ruleset: RuleSet, config: Config) -> FileRe
             result.findings.extend(ruleset.check(analysis))
             result.warnings.extend(f"{path}: {note}" for note in analysis.notes)
         # only the lines a reporter shows travel back from a worker process, not the file
-        result.source_lines = {f.line: source.lines.line_text(f.line) for f in result.findings}
+        lines = {line for f in result.findings for line in (f.line, f.end_line)}
+        result.source_lines = {line: source.lines.line_text(line) for line in lines}
         result.posts = len(posts)
     except SnsLintError as exc:
         result.error = exc
@@ -149,10 +154,18 @@ def effective_jobs(requested: int | None, files: list[str]) -> int:
     return max(1, min(jobs, len(files)))
 
 
-def check_paths(files: list[str], ruleset: RuleSet, config: Config, jobs: int | None = 1) -> Report:
+def check_paths(
+    files: list[str],
+    ruleset: RuleSet,
+    config: Config,
+    jobs: int | None = 1,
+    on_file: "Callable[[FileResult], None] | None" = None,
+) -> Report:
+    """Check every file; ``on_file`` hears about each result as it arrives (a progress bar)."""
     jobs = effective_jobs(jobs, files)
     if jobs == 1 or STDIN in files:
-        return Report(files=[check_file(path, ruleset, config) for path in files])
+        results = (check_file(path, ruleset, config) for path in files)
+        return Report(files=_collect(results, on_file), rules=ruleset.rules)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -161,4 +174,14 @@ def check_paths(files: list[str], ruleset: RuleSet, config: Config, jobs: int | 
     rules = list(ruleset.rules.values())
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(rules, config)) as pool:
-        return Report(files=list(pool.map(_check_in_worker, files, chunksize=chunk)))
+        results = pool.map(_check_in_worker, files, chunksize=chunk)
+        return Report(files=_collect(results, on_file), rules=ruleset.rules)
+
+
+def _collect(results: "Iterable[FileResult]", on_file: "Callable[[FileResult], None] | None") -> list[FileResult]:
+    collected = []
+    for result in results:
+        collected.append(result)
+        if on_file is not None:
+            on_file(result)
+    return collected

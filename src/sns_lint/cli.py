@@ -14,10 +14,13 @@ from typing import List, Optional
 
 import typer
 
+from sns_lint.cli_help import JapaneseCommand, JapaneseGroup
+
 app = typer.Typer(
     name="sns-lint",
     help="自治体 SNS 投稿の下書きを、運用ガイドラインに照らして点検します。",
-    add_completion=False,
+    cls=JapaneseGroup,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -27,6 +30,21 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     rich = "rich"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+
+
+class CountFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 class FailOn(str, Enum):
@@ -59,51 +77,96 @@ def _load(config_path: Optional[str]):
     return config, rules, ruleset
 
 
-@app.command()
-def check(
-    paths: List[str] = typer.Argument(..., help="点検するファイルまたはフォルダ（- で標準入力）"),
-    output_format: OutputFormat = typer.Option(OutputFormat.rich, "--format", "-f", help="出力形式"),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="この重大度以上の指摘があれば終了コード 1"),
-    config: Optional[str] = typer.Option(None, "--config", "-c", help="設定ファイル（既定: sns-lint.yaml を探します）"),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="並列プロセス数（0 = 自動: 合計 1 MB 以上なら全コア）"),
-) -> None:
-    """下書きを点検します（終了コード: 0 問題なし / 1 指摘あり / 2 入力・設定の誤り）。"""
-    from sns_lint.checking import check_paths
-    from sns_lint.errors import SnsLintError
-    from sns_lint.findings import Severity
-    from sns_lint.sources.discovery import discover
+def _show_version(value: bool) -> None:
+    if value:
+        from sns_lint import __version__
 
-    notes: list[str] = []
+        sys.stdout.write(f"sns-lint {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _app_options(
+    version: bool = typer.Option(
+        False, "--version", "-V", help="バージョンを表示して終了します。", callback=_show_version, is_eager=True
+    ),
+) -> None:
+    """自治体 SNS 投稿の下書きを、運用ガイドラインに照らして点検します。"""
+
+
+@app.command(cls=JapaneseCommand, epilog="終了コード: 0 問題なし / 1 --fail-on 以上の指摘あり / 2 使い方・設定・入力の誤り")
+def check(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="点検するファイルまたはフォルダ（- で標準入力）"),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.rich, "--format", "-f", help="出力形式（rich は人が読む形、ほかは CI 向け）"
+    ),
+    output_file: Optional[str] = typer.Option(
+        None, "--output-file", "-o", metavar="FILE", help="レポートをこのファイルに書きます（端末には読みやすい形で表示）"
+    ),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="この重大度以上の指摘があれば終了コード 1"),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="指摘があっても終了コード 0（入力・設定の誤りは 2）"),
+    select: Optional[List[str]] = typer.Option(
+        None, "--select", metavar="ID", help="このルール ID・項番だけを点検（カンマ区切り・複数回可）"
+    ),
+    ignore: Optional[List[str]] = typer.Option(
+        None, "--ignore", metavar="ID", help="このルール ID・項番を点検しない（カンマ区切り・複数回可）"
+    ),
+    platform: Optional[str] = typer.Option(
+        None, "--platform", "-p", metavar="NAME", help="x | facebook | instagram | line | threads（フロントマターより優先）"
+    ),
+    account: Optional[str] = typer.Option(
+        None, "--account", "-a", metavar="KEY", help="運用ポリシーの accounts のキー（フロントマターより優先）"
+    ),
+    config: Optional[str] = typer.Option(
+        None, "--config", "-c", metavar="FILE", help="運用ポリシーのファイル（既定: 点検するフォルダから上へ sns-lint.yaml を探します）"
+    ),
+    force_include: bool = typer.Option(
+        False, "--force-include", help="運用ポリシーの exclude に当たるファイルも、指定されれば点検します"
+    ),
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename", metavar="PATH", help="標準入力（-）の指摘に付けるファイル名"
+    ),
+    statistics: bool = typer.Option(False, "--statistics", help="最後にルールごとの件数を表示します"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="指摘と読めなかったファイルだけを表示します"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="使う運用ポリシーと、読んだ・読み飛ばしたファイルを表示します"),
+    color: ColorMode = typer.Option(ColorMode.auto, "--color", help="色付け（auto は端末で NO_COLOR がないとき）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help="並列プロセス数（0 = 自動: 合計 1 MB 以上なら全コア）"),
+) -> None:
+    """下書きを点検し、指摘をガイドラインの項番つきで表示します。"""
+    from sns_lint.check_command import CheckOptions, run_check
+    from sns_lint.errors import SnsLintError
+
+    if quiet and verbose:
+        _exit_with_error("--quiet と --verbose は同時に使えません。")
+    options = CheckOptions(
+        paths=list(paths),
+        output_format=output_format.value,
+        fail_on=fail_on.value,
+        config=config,
+        jobs=jobs,
+        output_file=output_file,
+        quiet=quiet,
+        verbose=verbose,
+        select=list(select or ()),
+        ignore=list(ignore or ()),
+        exit_zero=exit_zero,
+        statistics=statistics,
+        color=color.value,
+        platform=platform,
+        account=account,
+        stdin_filename=stdin_filename,
+        force_include=force_include,
+    )
     try:
-        policy, _rules, ruleset = _load(config)
-        files = discover(paths, notes)
+        code = run_check(options)
     except SnsLintError as error:
         _exit_with_error(error)
-    report = check_paths(files, ruleset, policy, jobs)
-    for result in report.files:
-        for message in result.warnings:
-            _stderr(f"sns-lint: 警告: {message}")
-        notes.extend(result.notes)
-        if result.error is not None:
-            _stderr(f"sns-lint: エラー: {result.error}")
-    for note in notes:
-        _stderr(f"sns-lint: {note}")
-    code = report.exit_code(Severity.parse(fail_on.value))
-    if output_format is OutputFormat.json:
-        from sns_lint.reporters import json_report
-
-        json_report.render(report, sys.stdout)
-    else:
-        from sns_lint.reporters import rich_text
-
-        rich_text.render(report, sys.stdout)
-    sys.stdout.flush()
     raise typer.Exit(code)
 
 
-@app.command("rules")
+@app.command("rules", cls=JapaneseCommand)
 def list_rules(
-    config: Optional[str] = typer.Option(None, "--config", "-c", help="設定ファイル"),
+    config: Optional[str] = typer.Option(None, "--config", "-c", metavar="FILE", help="運用ポリシーのファイル"),
 ) -> None:
     """ルールの一覧（ID・項番・重大度・概要）を表示します。"""
     from rich.console import Console
@@ -129,10 +192,10 @@ def _clause_key(clause: str) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in clause.split("-"))
 
 
-@app.command()
+@app.command(cls=JapaneseCommand)
 def explain(
-    target: str = typer.Argument(..., help="ルール ID または項番（例: 6-2, shortened-url）"),
-    config: Optional[str] = typer.Option(None, "--config", "-c", help="設定ファイル"),
+    target: str = typer.Argument(..., metavar="RULE", help="ルール ID または項番（例: 6-2, shortened-url）"),
+    config: Optional[str] = typer.Option(None, "--config", "-c", metavar="FILE", help="運用ポリシーのファイル"),
 ) -> None:
     """ルールの趣旨・理由・悪い例とよい例を表示します。"""
     from rich.console import Console
@@ -166,12 +229,12 @@ def explain(
         console.print(out)
 
 
-@app.command()
+@app.command(cls=JapaneseCommand)
 def count(
-    paths: List[str] = typer.Argument(..., help="数えるファイル（- で標準入力）"),
-    platform: Optional[str] = typer.Option(None, "--platform", "-p", help="x | facebook | instagram | line | threads（既定: フロントマターかアカウントの設定）"),
-    output_format: OutputFormat = typer.Option(OutputFormat.rich, "--format", "-f", help="出力形式（json は投稿ごとに 1 行の JSON）"),
-    config: Optional[str] = typer.Option(None, "--config", "-c", help="設定ファイル"),
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="数えるファイル（- で標準入力）"),
+    platform: Optional[str] = typer.Option(None, "--platform", "-p", metavar="NAME", help="x | facebook | instagram | line | threads（既定: フロントマターかアカウントの設定）"),
+    output_format: CountFormat = typer.Option(CountFormat.rich, "--format", "-f", help="出力形式（json は投稿ごとに 1 行の JSON）"),
+    config: Optional[str] = typer.Option(None, "--config", "-c", metavar="FILE", help="運用ポリシーのファイル"),
 ) -> None:
     """投稿の文字数を、プラットフォームの数え方と上限で表示します（X は重み付き）。"""
     import json
@@ -186,7 +249,7 @@ def count(
         _exit_with_error(error)
     for item in counts:
         m = item.measurement
-        if output_format is OutputFormat.json:
+        if output_format is CountFormat.json:
             sys.stdout.write(json.dumps({"platform": m.platform, "length": m.length, "limit": m.limit}) + "\n")
             continue
         state = f"残り {m.remaining}" if m.remaining >= 0 else f"{-m.remaining} 超過"
@@ -221,7 +284,7 @@ def main() -> None:
     usage_errors = _usage_error_types()
 
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="sns-lint", standalone_mode=False)
         if code == 130:  # Typer turns Ctrl-C into Exit(130) and returns its code
             _stderr("sns-lint: 中断しました。")
     except typer.Exit as done:
@@ -233,9 +296,7 @@ def main() -> None:
         else:
             code = 2
     except usage_errors as error:
-        _stderr("sns-lint: エラー: コマンドの使い方が正しくありません（sns-lint --help で使い方を表示します）。")
-        error.show()
-        code = 2
+        code = _usage_error(error)
     except KeyboardInterrupt:
         _stderr("sns-lint: 中断しました。")
         code = 130
@@ -251,6 +312,19 @@ def main() -> None:
     except BrokenPipeError:
         code = _quiet_broken_pipe(code)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(error: Exception) -> int:
+    """One Japanese line (the whole help when a command was given nothing at all)."""
+    from sns_lint.cli_help import is_no_args_help, usage_error_line
+
+    if is_no_args_help(error):
+        sys.stderr.write(error.ctx.get_help() + "\n")
+    else:
+        commands = {info.name or info.callback.__name__.replace("_", "-") for info in app.registered_commands}
+        given = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+        _stderr(usage_error_line(error, f"sns-lint {given}" if given in commands else "sns-lint"))
+    return 2
 
 
 def _usage_error_types() -> tuple[type[Exception], ...]:

@@ -43,7 +43,7 @@ def count_posts(paths: list[str], platform: str | None, config: Config, rules: l
         warnings: list[str] = []
         for post in posts_from_text_file(source, warnings):
             account = resolve_account(post, config, warnings)
-            chosen = platform or post.meta.platform or (account.platform if account else None)
+            chosen = platform or post.meta.platform or (account.platform if account else None) or config.default_platform
             if chosen is None:
                 raise InputError(
                     "プラットフォームが分かりません。--platform を指定するか、フロントマターか設定でアカウントを指定してください。",

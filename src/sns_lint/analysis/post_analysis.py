@@ -23,9 +23,15 @@ class PostAnalysis:
 
     @property
     def platform(self) -> str | None:
+        """The command line's ``--platform``, the front matter, the account, then the default."""
+        config = self.config
+        if config.platform_override:
+            return config.platform_override
         if self.post.meta.platform:
             return self.post.meta.platform
-        return self.account.platform if self.account else None
+        if self.account:
+            return self.account.platform
+        return config.default_platform
 
     @cached_property
     def urls(self) -> "list[UrlMatch]":

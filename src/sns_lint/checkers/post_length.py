@@ -53,6 +53,10 @@ class Checker:
     def check(self, analysis: Any) -> Iterator[Hit]:
         platform = analysis.platform
         if platform is None:
+            analysis.notes.append(
+                "プラットフォームが分からないため、文字数（5-5）を点検していません"
+                "（フロントマターの platform・account か --platform で指定してください）。"
+            )
             return
         for rule, data in self._rules:
             limit = data.limits.get(platform)

@@ -28,7 +28,7 @@ from sns_lint.yaml_loading import LineDict, load_yaml
 CONFIG_NAMES = ("sns-lint.yaml", ".sns-lint.yaml")
 TOP_KEYS = (
     "timezone", "default_account", "own_domains", "trusted_domains", "own_accounts",
-    "places", "accounts", "rules",
+    "places", "accounts", "rules", "include", "exclude",
 )
 ACCOUNT_KEYS = ("platform", "name", "max_length", "hours", "contacts")
 HOURS_KEYS = ("days", "start", "end", "holidays", "closed")
@@ -185,7 +185,18 @@ def parse_config(data: Any, path: Path) -> Config:
         places=(base / places) if places else None,
         accounts=accounts,
         rules=_parse_rule_settings(v, v.mapping(data.get("rules"), "rules", data, "rules"), base),
+        include=_patterns(v, data, "include"),
+        exclude=_patterns(v, data, "exclude"),
+        default_platform=None,
     )
+
+
+def _patterns(v: _Validator, data: dict, key: str) -> tuple[str, ...]:
+    values = v.strings(data, key, key)
+    for value in values:
+        if not value or value == "!":
+            v.fail(f"{key} に空のパターンがあります（例: \"drafts/**/*.md\"）。", data, key)
+    return values
 
 
 def _check_timezone(v: _Validator, name: str, data: dict) -> None:

@@ -57,6 +57,11 @@ class Config:
     places: Path | None = None
     accounts: dict[str, Account] = field(default_factory=dict)
     rules: RuleSettings = field(default_factory=RuleSettings)
+    include: tuple[str, ...] = ()  # gitignore-style, relative to the policy file (empty: *.txt, *.md)
+    exclude: tuple[str, ...] = ()  # added to the built-in excludes (README, LICENSE, ...)
+    default_platform: str | None = "x"  # when neither front matter nor account names one; None with a policy
+    platform_override: str | None = None  # check --platform
+    account_override: str | None = None  # check --account
 
     @property
     def display_path(self) -> str:

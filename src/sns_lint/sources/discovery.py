@@ -5,18 +5,31 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sns_lint.errors import InputError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sns_lint.sources.path_patterns import FileSelection
 
 POST_SUFFIXES = (".txt", ".md")
 STDIN = "-"
 
 
-def discover(paths: list[str], notes: list[str]) -> list[str]:
+def discover(
+    paths: list[str],
+    notes: list[str],
+    selection: "FileSelection | None" = None,
+    force_include: bool = False,
+    skipped: list[str] | None = None,
+) -> list[str]:
     """Files to check, in a stable order, as paths the user will recognise.
 
-    Directories are walked recursively for post files, following directory
-    symlinks once each (a symlink loop is noted and skipped). Hidden
-    directories such as ``.git`` are not entered.
+    Directories are walked recursively for post files (``selection``'s include
+    and exclude patterns when given, else ``.txt`` / ``.md``), following
+    directory symlinks once each (a symlink loop is noted and skipped). Hidden
+    directories such as ``.git`` are not entered. A file named on the command
+    line that the policy excludes is skipped with a note unless ``force_include``.
+    A path that does not exist stays in the list: reading it reports the error,
+    and the other files are still checked.
     """
     found: list[str] = []
     for given in paths:
@@ -26,17 +39,28 @@ def discover(paths: list[str], notes: list[str]) -> list[str]:
         path = Path(given)
         if path.is_dir():
             before = len(found)
-            found.extend(_walk(given, notes))
+            found.extend(_walk(given, notes, selection, skipped))
             if len(found) == before:
                 notes.append(f"{given}: 点検する投稿ファイル（{'、'.join(POST_SUFFIXES)}）がありません。")
-        elif path.exists() or path.is_symlink():
-            found.append(given)
+        elif selection is not None and not force_include and _left_out(given, selection):
+            notes.append(
+                f"{given}: 運用ポリシーの include / exclude により点検しません"
+                "（点検するには --force-include を付けます）。"
+            )
+            if skipped is not None:
+                skipped.append(given)
         else:
-            raise InputError("ファイルが見つかりません。", given)
+            found.append(given)
     return found
 
 
-def _walk(root: str, notes: list[str]) -> list[str]:
+def _left_out(path: str, selection: "FileSelection") -> bool:
+    if selection.excluded(path):
+        return True
+    return selection.custom_include and not selection.included(path)
+
+
+def _walk(root: str, notes: list[str], selection: "FileSelection | None", skipped: list[str] | None) -> list[str]:
     result: list[str] = []
     seen: set[tuple[int, int]] = set()
 
@@ -66,6 +90,11 @@ def _walk(root: str, notes: list[str]) -> list[str]:
                 is_dir = False
             if is_dir:
                 visit(child)
+            elif selection is not None:
+                if selection.wanted(child):
+                    result.append(child)
+                elif skipped is not None and entry.name.lower().endswith(POST_SUFFIXES):
+                    skipped.append(child)
             elif entry.name.lower().endswith(POST_SUFFIXES):
                 result.append(child)
 

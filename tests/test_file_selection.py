@@ -1,0 +1,44 @@
+"""gitignore-style include / exclude patterns, as the policy writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from sns_lint.sources.path_patterns import FileSelection, PatternList
+
+
+@pytest.mark.parametrize(
+    "patterns, path, matched",
+    [
+        (["README*"], "README.md", True),
+        (["README*"], "docs/readme.txt", True),  # no slash: any depth, any case
+        (["/README*"], "docs/README.md", False),  # leading slash: anchored to the base
+        (["docs/*.md"], "docs/a.md", True),
+        (["docs/*.md"], "docs/sub/a.md", False),  # * stays in one segment
+        (["docs/**/*.md"], "docs/sub/deep/a.md", True),
+        (["**/archive/"], "posts/archive/2020/a.txt", True),  # folder: everything inside
+        (["archive/"], "archive.txt", False),  # a trailing slash matches folders only
+        (["*.txt", "!keep.txt"], "keep.txt", False),  # the last matching pattern wins
+        (["*.txt", "!keep.txt"], "drop.txt", True),
+        (["requirements*.txt"], "requirements-dev.txt", True),
+        (["a[0-9].txt"], "a5.txt", True),
+        (["a?.txt"], "a/.txt", False),
+        (["# a comment", ""], "x.txt", False),
+    ],
+)
+def test_patterns(patterns, path, matched):
+    assert PatternList(patterns).matches(path) is matched
+
+
+def test_selection_is_relative_to_its_base(tmp_path):
+    selection = FileSelection.build(tmp_path, include=("posts/**/*.txt",), exclude=("posts/old/",))
+    assert selection.wanted(str(tmp_path / "posts" / "2026" / "a.txt"))
+    assert not selection.wanted(str(tmp_path / "posts" / "old" / "a.txt"))
+    assert not selection.wanted(str(tmp_path / "other" / "posts" / "a.txt"))
+    assert selection.excluded(str(tmp_path / "README.md"))  # the built-in excludes stay
+
+
+def test_the_built_in_excludes_can_be_undone(tmp_path):
+    selection = FileSelection.build(tmp_path, exclude=("!README-ja.md",))
+    assert not selection.excluded(str(tmp_path / "README-ja.md"))
+    assert selection.excluded(str(tmp_path / "README.md"))
