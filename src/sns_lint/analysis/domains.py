@@ -5,19 +5,26 @@ from __future__ import annotations
 
 
 class DomainSet:
-    """Constant-time membership per label of the host."""
+    """Constant-time membership per label of the host.
 
-    __slots__ = ("_domains", "_seen")
+    An entry may use ``*`` for exactly one whole label (``city.*.kagoshima.jp``):
+    the host matches when it ends with labels that fit the entry.
+    """
+
+    __slots__ = ("_domains", "_wildcards", "_seen")
 
     def __init__(self, domains: "tuple[str, ...] | list[str] | set[str]"):
-        self._domains = frozenset(d.lower().strip(".") for d in domains if d.strip("."))
+        cleaned = {d.lower().strip(".") for d in domains if d.strip(".")}
+        self._domains = frozenset(d for d in cleaned if "*" not in d)
+        self._wildcards = tuple(sorted(tuple(d.split(".")) for d in cleaned if "*" in d))
         self._seen: dict[str, str | None] = {}  # hosts repeat across a corpus
 
     def __bool__(self) -> bool:
-        return bool(self._domains)
+        return bool(self._domains or self._wildcards)
 
     def match(self, host: str) -> str | None:
-        """The listed domain that covers ``host``, or None."""
+        """The listed domain that covers ``host`` (for a wildcard entry, the part of the
+        host it matched), or None."""
         try:
             return self._seen[host]
         except KeyError:
@@ -38,6 +45,12 @@ class DomainSet:
             if suffix in domains:
                 return suffix
             dot = host.find(".", dot + 1)
+        if self._wildcards:
+            labels = host.split(".")
+            for entry in self._wildcards:
+                tail = labels[-len(entry) :]
+                if len(labels) >= len(entry) and all(p == "*" or p == h for p, h in zip(entry, tail)):
+                    return ".".join(tail)
         return None
 
 

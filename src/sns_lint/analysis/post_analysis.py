@@ -38,8 +38,9 @@ class PostAnalysis:
         """URLs as X finds them (twitter-text rules), full-width forms and URLs glued to
         Japanese text included."""
         from sns_lint.analysis.urls import find_urls
+        from sns_lint.analysis.visible_hosts import widen_to_visible_hosts
 
-        return find_urls(self.text)
+        return widen_to_visible_hosts(self.text, find_urls(self.text))
 
     @cached_property
     def tokens(self) -> "Tokens":

@@ -7,8 +7,11 @@ domain or ends with ``.`` + it: ``city.kagoshima.lg.jp.attacker.example`` is
 external. Links to the city's own accounts on social media count as own;
 links to other accounts' posts are left to the ``quote`` kind.
 
-Rule data: ``target: external`` or ``target: trusted``, and
-``platforms_file`` (the social-media table).
+Rule data: ``target: external`` or ``target: trusted``, ``platforms_file``
+(the social-media table) and optionally ``trusted_domains_file``: domains
+trusted whatever the policy says, such as the names reserved for Japanese local
+governments (``pref.kagoshima.jp``, ``city.kirishima.kagoshima.jp``; ``*`` is
+one label). Both rules of a pair should name the same file.
 """
 
 from __future__ import annotations
@@ -16,11 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from sns_lint.analysis.domains import DomainSet
+from sns_lint.analysis.domains import DomainSet, parse_domain_list
 from sns_lint.analysis.social_links import SocialLinkTable, load_table
 from sns_lint.checkers import Hit, RuleContext
 
-KEYS = ("target", "platforms_file")
+KEYS = ("target", "platforms_file", "trusted_domains_file")
 PLACEHOLDERS = ("host", "url", "domain")
 TARGETS = ("external", "trusted")
 
@@ -29,6 +32,7 @@ TARGETS = ("external", "trusted")
 class LinkTargetData:
     target: str
     platforms: SocialLinkTable
+    trusted: DomainSet  # trusted in addition to the policy's trusted_domains
 
 
 def prepare(raw: dict, context: RuleContext) -> LinkTargetData:
@@ -37,7 +41,11 @@ def prepare(raw: dict, context: RuleContext) -> LinkTargetData:
         context.fail(f"target は {' か '.join(TARGETS)} で書いてください。", raw, "target" if "target" in raw else None)
     if raw.get("platforms_file") is None:
         context.fail("platforms_file（SNS の URL の表）を指定してください。", raw, None)
-    return LinkTargetData(target, load_table(raw, "platforms_file", context))
+    trusted: list[str] = []
+    if raw.get("trusted_domains_file") is not None:
+        text, _path = context.read_data_file(raw, "trusted_domains_file")
+        trusted = parse_domain_list(text)
+    return LinkTargetData(target, load_table(raw, "platforms_file", context), DomainSet(trusted))
 
 
 class Checker:
@@ -57,8 +65,9 @@ class Checker:
         for url in analysis.urls:
             if own.match(url.host):
                 continue
-            trusted_domain = trusted.match(url.host)
+            policy_trusted = trusted.match(url.host)
             for rule, data in self._rules:
+                trusted_domain = policy_trusted or data.trusted.match(url.host)
                 social = data.platforms.classify(url.normalized, url.host)
                 if social is not None and (social.account in own_accounts or social.is_post):
                     continue  # the city's own account, or a post: the quote rule's business

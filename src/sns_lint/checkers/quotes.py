@@ -42,7 +42,7 @@ class Checker:
                 social = data.platforms.classify(url.normalized, url.host)
                 if social is None or not social.is_post or social.account in own:
                     continue
-                account = "@" + social.account if social.account else "（URL からは不明）"
+                account = "@" + social.account if social.account else "URL からは不明"
                 yield Hit(rule.id, url.start, url.end, {"account": account, "platform": social.platform, "url": url.url})
             for match in _REPOST_LINE.finditer(analysis.text):
                 handle = match.group("account").lower()
