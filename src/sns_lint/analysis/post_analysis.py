@@ -10,6 +10,7 @@ from sns_lint.posts import Post
 if TYPE_CHECKING:
     from sns_lint.analysis.tokens import Tokens
     from sns_lint.analysis.urls import UrlMatch
+    from sns_lint.analysis.weighted_length import Weighing
     from sns_lint.config.model import Account, Config
 
 
@@ -40,7 +41,22 @@ class PostAnalysis:
         from sns_lint.analysis.urls import find_urls
         from sns_lint.analysis.visible_hosts import widen_to_visible_hosts
 
-        return widen_to_visible_hosts(self.text, find_urls(self.text))
+        return widen_to_visible_hosts(self.text, find_urls(self.text, self.x_urls))
+
+    @cached_property
+    def x_urls(self) -> "list[UrlMatch]":
+        """Only the URLs X itself links (twitter-text exactly: no full-width forms): each
+        counts 23 in X's length. ``urls`` starts from these."""
+        from sns_lint.analysis.urls import extract_urls
+
+        return extract_urls(self.text, normalize_width=False)
+
+    @cached_property
+    def x_weighing(self) -> "Weighing":
+        """X's weight of every character of the post (twitter-text v3), counted once."""
+        from sns_lint.analysis.weighted_length import weigh_post
+
+        return weigh_post(self.text, self.x_urls)
 
     @cached_property
     def tokens(self) -> "Tokens":

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sns_lint.analysis.weighted_length import Weighing
     from sns_lint.config.model import Account
 
 COUNT_METHODS = ("weighted", "characters")
@@ -32,6 +33,7 @@ class Measurement:
     limit: int
     body_start: int  # offset of the counted text in the post
     body: str
+    cut: int | None = None  # offset in ``body`` of the first character that no longer fits
 
     @property
     def remaining(self) -> int:
@@ -47,41 +49,30 @@ def body_of(text: str) -> tuple[int, str]:
     return (text.find(stripped) if stripped else 0), stripped
 
 
-def count(body: str, method: str) -> int:
-    if method == "weighted":
-        from sns_lint.analysis.weighted_length import weighted_length
+def measure(
+    text: str,
+    platform: str,
+    rule: PlatformLimit,
+    account: "Account | None" = None,
+    weighing: "Weighing | None" = None,
+) -> Measurement:
+    """The account's ``max_length`` replaces the platform's limit when it posts there.
 
-        return weighted_length(body)
-    return len(body)
-
-
-def measure(text: str, platform: str, rule: PlatformLimit, account: "Account | None" = None) -> Measurement:
-    """The account's ``max_length`` replaces the platform's limit when it posts there."""
+    For X, *weighing* is the post's ``weigh_post`` result when the caller has it
+    (``PostAnalysis.x_weighing``): length and overflow come from that one pass.
+    """
     start, body = body_of(text)
     override = account.max_length if account is not None and account.platform == platform else None
-    return Measurement(platform, count(body, rule.count), override or rule.limit, start, body)
+    limit = override or rule.limit
+    if rule.count == "weighted":
+        if weighing is None:
+            from sns_lint.analysis.weighted_length import weigh_post
 
-
-def overflow_offset(body: str, method: str, limit: int) -> int:
-    """Offset in ``body`` of the first character that no longer fits.
-
-    The cut is near the start of an over-long post, so the search first doubles a prefix
-    until it no longer fits, then bisects it: a 10 MB draft costs a few short counts,
-    not two dozen counts of the whole text."""
-    low, high = 0, len(body)
-    probe = limit + 1
-    while probe < high:
-        if count(body[:probe], method) > limit:
-            high = probe
-            break
-        low, probe = probe, probe * 2
-    while low < high:
-        middle = (low + high) // 2
-        if count(body[: middle + 1], method) > limit:
-            high = middle
-        else:
-            low = middle + 1
-    return low
+            weighing = weigh_post(text)
+        counted = weighing.part(start, start + len(body))
+        return Measurement(platform, counted.length, limit, start, body, counted.overflow_offset(limit))
+    length = len(body)
+    return Measurement(platform, length, limit, start, body, limit if length > limit else None)
 
 
 def hashtags(text: str) -> list[re.Match]:

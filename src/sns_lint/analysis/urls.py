@@ -417,7 +417,7 @@ def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
 _ASCII_RUN = _re.compile(r"[!-~]+")
 
 
-def find_urls(text: str) -> list[UrlMatch]:
+def find_urls(text: str, x_urls: list[UrlMatch] | None = None) -> list[UrlMatch]:
     """What the rules look at: ``extract_urls``, plus scheme-less URLs glued to Japanese text.
 
     twitter-text reads a long run of Japanese before ``bit.ly/xyz`` as part of the
@@ -425,8 +425,11 @@ def find_urls(text: str) -> list[UrlMatch]:
     link such a URL; a reader still sees it and can type it. Each ASCII run that
     holds a dot and no URL found so far is therefore read on its own, with the same
     rules (so ``@host`` and e-mail addresses stay what they are).
+
+    ``x_urls``, when the caller has it, is ``extract_urls(text, normalize_width=False)``:
+    reused when there is nothing full-width to fold (both are then the same).
     """
-    found = extract_urls(text)
+    found = x_urls if x_urls is not None and not _FULLWIDTH_ALNUM.search(text) else extract_urls(text)
     if not _MAYBE_DOMAIN.search(text):
         return found
     folded = _fold_width(text) if _FULLWIDTH_ALNUM.search(text) else text

@@ -14,6 +14,14 @@ Apache-2.0, Copyright 2011 Twitter, Inc.) with config ``data/twitter-text-v3.jso
 
 The result is ``sum // scale``, the number X compares against 280.
 
+How it is computed: one pass at C speed, never a Python loop per character. A
+translation table built once from the config gives every code point its weight in
+small units (``str.translate``, then a byte array); each URL and emoji sequence then
+gets its whole weight on its first code point and 0 on the rest (one slice
+assignment each). The length is ``sum()`` of that array, and the first code point
+that no longer fits a limit comes from running sums over the same array
+(``Weighing.overflow_offset``), so nothing is counted twice.
+
 Emoji: twitter-text uses twemoji-parser's generated regex.  Here sequences are detected
 from Unicode properties instead (Extended_Pictographic table below, emoji modifiers,
 VS16, ZWJ sequences, keycaps, regional-indicator flags, tag sequences), which agrees with
@@ -24,14 +32,17 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from bisect import bisect_left
+from itertools import accumulate
 
-from .urls import UrlMatch, _extract_raw
+from .urls import UrlMatch, _extract_raw, extract_urls
 
 TYPE_CHECKING = False  # no ``typing`` import: start-up time matters
 if TYPE_CHECKING:
     import re
+    from collections.abc import Iterable
 
-__all__ = ["weighted_length"]
+__all__ = ["Weighing", "weigh", "weigh_post", "weighted_length"]
 
 _CONFIG_PATH = os.path.join(os.path.dirname(__file__), "data", "twitter-text-v3.json")
 
@@ -62,6 +73,23 @@ _EXTENDED_PICTOGRAPHIC = (
 
 _config: dict | None = None
 _emoji_re: re.Pattern[str] | None = None
+_emoji_start_re: re.Pattern[str] | None = None  # a character every emoji sequence holds
+_units: _Units | None = None
+
+# Characters that NFC leaves alone and that never combine with the character before
+# them (canonical combining class 0, no canonical mapping, never the second half of a
+# composition): ASCII, Latin-1, kana (not the combining sound marks U+3099/U+309A), CJK
+# punctuation (not the tone marks U+302A-302F), CJK ideographs, half- and full-width forms.
+# In a text that is not NFC, only the runs of other characters (with the character
+# before each run) can change, so only those are normalised. © and ® are left out: they
+# can stand inside an emoji ZWJ sequence, which must not be cut into pieces.
+_NFC_STABLE = (
+    "\t\n\r\x20-\x7e\xa0-\xa8\xaa-\xad\xaf-\xff"
+    "\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uffef"
+)
+_nfc_unstable_re: re.Pattern[str] | None = None
+
+_CHUNK = 4096  # running sums are built this many code points at a time
 
 
 def _load_config() -> dict:
@@ -75,7 +103,7 @@ def _load_config() -> dict:
 
 
 def _emoji_pattern() -> re.Pattern[str]:
-    global _emoji_re
+    global _emoji_re, _emoji_start_re
     if _emoji_re is None:
         import re
 
@@ -98,46 +126,177 @@ def _emoji_pattern() -> re.Pattern[str]:
             rf"|{element}(?:\u200D{element})*"  # ZWJ sequence / modified / VS16 / single
             rf"|[{mod}]"  # lone modifier
         )
+        # One character class scans a text much faster than the alternation above tries
+        # each position: most posts have no emoji at all.
+        _emoji_start_re = re.compile(rf"[\u00A9\u00AE\u20E3{pict}{mod}\U0001F1E6-\U0001F1FF]")
     return _emoji_re
 
 
-def _char_weights(config: dict):
-    ranges = [(r["start"], r["end"], r["weight"]) for r in config["ranges"]]
-    default = config["defaultWeight"]
-
-    def weight(cp: int) -> int:
-        for start, end, w in ranges:
-            if start <= cp <= end:
-                return w
-        return default
-
-    return weight
+def _emoji_spans(text: str) -> "list[tuple[int, int]]":
+    pattern = _emoji_pattern()
+    first = _emoji_start_re.search(text)
+    if first is None:
+        return []
+    # a keycap holds U+20E3 two characters after its start; every other sequence starts with its mark
+    return [m.span() for m in pattern.finditer(text, max(0, first.start() - 2))]
 
 
-def _weigh(text: str, url_spans: dict[int, int], config: dict, weight) -> int:
-    """Weighted sum (unscaled) of *text*, URLs given as {start: length}."""
-    url_weight = config["transformedURLLength"] * config["scale"]
-    emoji_weight = config["defaultWeight"]
-    emoji: dict[int, int] = {}
-    if config.get("emojiParsingEnabled") and not text.isascii():
-        emoji = {m.start(): m.end() for m in _emoji_pattern().finditer(text)}
-    total = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        length = url_spans.get(i)
-        if length is not None:
-            total += url_weight
-            i += max(length, 1)
-            continue
-        end = emoji.get(i)
-        if end is not None:
-            total += emoji_weight
-            i = end
-            continue
-        total += weight(ord(text[i]))
-        i += 1
-    return total
+class _Units:
+    """The config compiled: weights in units of their greatest common divisor (1 unit = 100
+    in v3), a translation table giving each code point its weight as one character."""
+
+    __slots__ = ("unit", "scale", "url", "emoji", "table", "emoji_on")
+
+    def __init__(self, config: dict):
+        from math import gcd
+
+        scale = config["scale"]
+        default = config["defaultWeight"]
+        url = config["transformedURLLength"] * scale
+        ranges = sorted((r["start"], r["end"], r["weight"]) for r in config["ranges"])
+        unit = gcd(scale, default, url, *(w for _s, _e, w in ranges))
+        if max(default, url, *(w for _s, _e, w in ranges)) // unit > 255:
+            raise ValueError(f"{_CONFIG_PATH}: weights too far apart for one byte per code point")
+        pieces, next_code = [], 0
+        for start, end, weight in ranges:
+            start = max(start, next_code)  # overlapping ranges: the first one wins, as in parseTweet
+            if end < start:
+                continue
+            pieces.append(chr(default // unit) * (start - next_code))
+            pieces.append(chr(weight // unit) * (end + 1 - start))
+            next_code = end + 1
+        pieces.append(chr(default // unit) * (0x110000 - next_code))
+        self.unit = unit
+        self.scale = scale
+        self.url = url // unit
+        self.emoji = default // unit
+        self.emoji_on = bool(config.get("emojiParsingEnabled"))
+        self.table = "".join(pieces)  # index = code point (str.translate looks up table[ord(c)])
+
+
+def _compiled() -> _Units:
+    global _units
+    if _units is None:
+        _units = _Units(_load_config())
+    return _units
+
+
+class Weighing:
+    """The weight of every code point of one text (in ``_Units.unit``), its total, and
+    where a running total first passes a limit."""
+
+    __slots__ = ("_weights", "_unit", "_scale", "length")
+
+    def __init__(self, weights: bytearray, units: _Units):
+        self._weights = weights
+        self._unit = units.unit
+        self._scale = units.scale
+        self.length = sum(weights) * units.unit // units.scale  # what X compares with 280
+
+    def part(self, start: int, end: int) -> "Weighing":
+        """The weighing of ``text[start:end]`` (the same weights, no recount)."""
+        if start == 0 and end >= len(self._weights):
+            return self
+        part = Weighing.__new__(Weighing)
+        part._weights = self._weights[start:end]
+        part._unit, part._scale = self._unit, self._scale
+        part.length = sum(part._weights) * self._unit // self._scale
+        return part
+
+    def overflow_offset(self, limit: int) -> int | None:
+        """Offset of the first code point with which the length exceeds *limit*; None if it fits."""
+        if self.length <= limit:
+            return None
+        # length of a prefix > limit  <=>  its units reach ceil((limit + 1) * scale / unit)
+        threshold = -(-(limit + 1) * self._scale // self._unit)
+        weights = self._weights
+        total = 0
+        for start in range(0, len(weights), _CHUNK):
+            chunk = weights[start : start + _CHUNK]
+            chunk_total = sum(chunk)
+            if total + chunk_total >= threshold:
+                sums = list(accumulate(chunk, initial=total))
+                return start + bisect_left(sums, threshold, 1) - 1
+            total += chunk_total
+        return len(weights)  # not reached: the length exceeds the limit
+
+
+def _raw_weights(text: str, spans: "Iterable[tuple[int, int]]", units: _Units) -> bytearray:
+    """Weights of *text* read as it is (no normalisation); *spans* are URLs."""
+    weights = bytearray(text.translate(units.table), "latin-1")
+    marks = [(start, end, units.url) for start, end in spans if end > start]
+    if units.emoji_on and not text.isascii():
+        marks.extend((start, end, units.emoji) for start, end in _emoji_spans(text))
+        marks.sort(key=lambda mark: (mark[0], mark[2] != units.url))  # at one position a URL comes first
+    elif marks:
+        marks.sort()
+    position = 0
+    for start, end, weight in marks:
+        if start < position:
+            continue  # inside the previous URL or emoji (overlapping URL spans: the first wins)
+        weights[start] = weight
+        if end - start > 1:
+            weights[start + 1 : end] = bytes(end - start - 1)
+        position = end
+    return weights
+
+
+def _nfc_unstable() -> re.Pattern[str]:
+    global _nfc_unstable_re
+    if _nfc_unstable_re is None:
+        import re
+
+        _nfc_unstable_re = re.compile(f"[^{_NFC_STABLE}]+")
+    return _nfc_unstable_re
+
+
+def _normalise_pieces(text: str, spans: list[tuple[int, int]], weights: bytearray, units: _Units) -> None:
+    """For a text that is not NFC: reweigh, in NFC form, each piece that NFC changes.
+
+    A piece is a run of characters outside ``_NFC_STABLE`` with the character before it,
+    cut at URL spans (the text between URLs is normalised piecewise). Its NFC weight goes
+    on its own code points (first ones first), so offsets stay offsets into *text*.
+    """
+    gaps, position = [], 0
+    for start, end in sorted(spans):
+        if start > position:
+            gaps.append((position, start))
+        position = max(position, end)
+    gaps.append((position, len(text)))
+    for gap_start, gap_end in gaps:
+        for run in _nfc_unstable().finditer(text, gap_start, gap_end):
+            start, end = max(gap_start, run.start() - 1), run.end()
+            piece = text[start:end]
+            normal = unicodedata.normalize("NFC", piece)
+            if normal == piece:
+                continue
+            normal_weights = _raw_weights(normal, (), units)
+            size = end - start
+            if len(normal_weights) <= size:
+                weights[start:end] = normal_weights + bytes(size - len(normal_weights))
+            else:  # NFC made it longer (composition exclusions, at most 3 for 1): group the surplus
+                step = -(-len(normal_weights) // size)
+                grouped = [sum(normal_weights[i * step : (i + 1) * step]) for i in range(size)]
+                weights[start:end] = bytes(grouped)
+
+
+def weigh(text: str, urls: "Iterable[tuple[int, int]]" = ()) -> Weighing:
+    """Weighing of *text* where the given URL spans ``(start, end)`` into *text* count 23
+    each; the text between them counts in its NFC form, with offsets into *text*."""
+    units = _compiled()
+    spans = list(urls)
+    weights = _raw_weights(text, spans, units)
+    if not unicodedata.is_normalized("NFC", text):
+        _normalise_pieces(text, spans, weights, units)
+    return Weighing(weights, units)
+
+
+def weigh_post(text: str, urls: "list[UrlMatch] | None" = None) -> Weighing:
+    """Weighing of a post the way X counts it: *urls* are the URLs X links in it
+    (``extract_urls(text, normalize_width=False)``, e.g. ``PostAnalysis.x_urls``)."""
+    if urls is None:
+        urls = extract_urls(text, normalize_width=False)
+    return weigh(text, [(u.start, u.end) for u in urls])
 
 
 def weighted_length(text: str, urls: list[UrlMatch] | None = None) -> int:
@@ -148,23 +307,9 @@ def weighted_length(text: str, urls: list[UrlMatch] | None = None) -> int:
     If *urls* is given (spans into *text*, e.g. from ``extract_urls``), those spans count
     23 each instead, and the text between them is NFC-normalised piecewise.
     """
-    config = _load_config()
-    weight = _char_weights(config)
-    scale = config["scale"]
     if urls is None:
         normalized = unicodedata.normalize("NFC", text)
         # twitter-text skips len(url) characters from the URL's start index.
-        spans = {start: len(url) for start, _end, url, _p in _extract_raw(normalized)}
-        return _weigh(normalized, spans, config, weight) // scale
-
-    url_weight = config["transformedURLLength"] * scale
-    total = 0
-    pos = 0
-    for m in sorted(urls, key=lambda u: (u.start, u.end)):
-        if m.start < pos:
-            continue  # overlapping spans: keep the first
-        total += _weigh(unicodedata.normalize("NFC", text[pos : m.start]), {}, config, weight)
-        total += url_weight
-        pos = m.end
-    total += _weigh(unicodedata.normalize("NFC", text[pos:]), {}, config, weight)
-    return total // scale
+        spans = [(start, start + len(url)) for start, _end, url, _p in _extract_raw(normalized)]
+        return weigh(normalized, spans).length
+    return weigh(text, [(u.start, u.end) for u in urls]).length

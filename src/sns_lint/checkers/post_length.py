@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from sns_lint.analysis.post_length import COUNT_METHODS, PlatformLimit, hashtags, measure, overflow_offset
+from sns_lint.analysis.post_length import COUNT_METHODS, PlatformLimit, hashtags, measure
 from sns_lint.checkers import Hit, RuleContext
 from sns_lint.posts import PLATFORMS
 
@@ -62,14 +62,13 @@ class Checker:
             limit = data.limits.get(platform)
             if limit is None:
                 continue
-            measured = measure(analysis.text, platform, limit, analysis.account)
+            weighing = analysis.x_weighing if limit.count == "weighted" else None
+            measured = measure(analysis.text, platform, limit, analysis.account, weighing)
             values = {"platform": PLATFORM_NAMES[platform], "unit": UNITS[limit.count]}
-            if measured.over:
-                cut = overflow_offset(measured.body, limit.count, measured.limit)
-                start = measured.body_start + cut
+            if measured.cut is not None:
                 yield Hit(
                     rule.id,
-                    start,
+                    measured.body_start + measured.cut,
                     measured.body_start + len(measured.body),
                     {**values, "length": measured.length, "limit": measured.limit, "over": measured.over},
                 )
