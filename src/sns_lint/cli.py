@@ -281,8 +281,6 @@ def entry() -> None:
 
 def main() -> None:
     """Run the Typer app and translate every exit into 0/1/2/130 (raises SystemExit)."""
-    usage_errors = _usage_error_types()
-
     try:
         code = app(prog_name="sns-lint", standalone_mode=False)
         if code == 130:  # Typer turns Ctrl-C into Exit(130) and returns its code
@@ -295,7 +293,7 @@ def main() -> None:
             code = 130
         else:
             code = 2
-    except usage_errors as error:
+    except _usage_error_types() as error:  # evaluated only when an exception gets this far
         code = _usage_error(error)
     except KeyboardInterrupt:
         _stderr("sns-lint: 中断しました。")

@@ -14,6 +14,7 @@ import threading
 from array import array
 import unicodedata
 from bisect import bisect_right
+from operator import methodcaller
 from typing import Any
 
 MAX_SEGMENT_CHARS = 2_000  # 4 bytes a char at most: far below Sudachi's byte limit
@@ -21,6 +22,7 @@ _SENTENCE_END = re.compile(r"[。．！？!?]\s*|\s+")
 _CLAUSE_END = re.compile(r"[、，,」』）)】〕]")
 _WINDOW = 64  # characters either side of a forced cut that Sudachi reads to find a word boundary
 _local = threading.local()
+_normalized_form = methodcaller("normalized_form")
 
 
 def _tokenizer() -> Any:
@@ -102,11 +104,16 @@ class Tokens:
     take the token-by-token path). Normalised forms, part of speech, reading
     and dictionary form are read only for the tokens a rule asks about. For
     ordinary posts the morpheme lists are kept for that; for very large drafts
-    they are dropped (about 1 KB a token) and the one short segment needed is
-    tokenised again, and equal strings are stored once.
+    they are dropped (about 1 KB a token): the normalised form of every token is
+    read while its list is alive (every rule that matches words asks for it, and
+    reading it later would mean tokenising the segment again), the rarer forms
+    re-tokenise the one short segment needed, and equal strings are stored once.
     """
 
-    __slots__ = ("surfaces", "_text", "_starts", "_segments", "_segment_firsts", "_lists", "_normalized", "_cached")
+    __slots__ = (
+        "surfaces", "_text", "_starts", "_segment_offsets", "_segment_lengths", "_segment_firsts", "_lists",
+        "_normalized", "_normal_ids", "_normal_forms", "_cached",
+    )
 
     KEEP_LISTS_CHARS = 100_000
 
@@ -114,10 +121,14 @@ class Tokens:
         tokenize = _tokenizer().tokenize
         surfaces: list[str] = []
         pieces = segments(text)
-        firsts: list[int] = []
+        firsts = array("q")
         keep = len(text) <= self.KEEP_LISTS_CHARS
         lists: list[Any] | None = [] if keep else None
         intern = None if keep else {}.setdefault
+        # large drafts: every normalised form, as an index into ``normal_forms`` (4 bytes a token)
+        normal_ids = None if keep else array("I")
+        normal_forms: list[str] = []
+        normal_index: dict[str, int] = {}
         clean = _SURROGATE.search(text) is None
         for _offset, piece in pieces:
             firsts.append(len(surfaces))
@@ -131,16 +142,25 @@ class Tokens:
                 words = [m.surface() for m in morphemes]
             if intern is not None:
                 words = [intern(w, w) for w in words]
+                forms = list(map(_normalized_form, morphemes))
+                for form in set(forms).difference(normal_index):  # forms not met before
+                    normal_index[form] = len(normal_forms)
+                    normal_forms.append(form)
+                normal_ids.extend(map(normal_index.__getitem__, forms))
             surfaces.extend(words)
             if lists is not None:
                 lists.append(morphemes)
         self.surfaces = surfaces
         self._text = text
-        self._segments = [(offset, len(piece)) for offset, piece in pieces]  # not the pieces: no copy of the text
+        # offsets and lengths, not the pieces: no copy of the text, no object per segment
+        self._segment_offsets = array("q", [offset for offset, _piece in pieces])
+        self._segment_lengths = array("q", [len(piece) for _offset, piece in pieces])
         self._segment_firsts = firsts
         self._lists = lists
         self._starts: array | None = None
         self._normalized: dict[int, str] = {}
+        self._normal_ids = normal_ids
+        self._normal_forms = normal_forms
         self._cached: tuple[int, Any] | None = None
 
     @property
@@ -149,8 +169,8 @@ class Tokens:
         if self._starts is None:
             starts = array("q")
             surfaces = self.surfaces
-            bounds = self._segment_firsts + [len(surfaces)]
-            for which, (offset, _piece) in enumerate(self._segments):
+            bounds = [*self._segment_firsts, len(surfaces)]
+            for which, offset in enumerate(self._segment_offsets):
                 position = offset
                 for index in range(bounds[which], bounds[which + 1]):
                     starts.append(position)
@@ -163,10 +183,12 @@ class Tokens:
             return self._starts[index]
         which = bisect_right(self._segment_firsts, index) - 1
         first = self._segment_firsts[which]
-        return self._segments[which][0] + sum(len(s) for s in self.surfaces[first:index])
+        return self._segment_offsets[which] + sum(len(s) for s in self.surfaces[first:index])
 
     def normalized_form(self, index: int) -> str:
         """Sudachi's normalised form (lemma and standard spelling) of one token."""
+        if self._normal_ids is not None:
+            return self._normal_forms[self._normal_ids[index]]
         try:
             return self._normalized[index]
         except KeyError:
@@ -184,7 +206,7 @@ class Tokens:
         if self._lists is not None:
             return self._lists[which][index - self._segment_firsts[which]]
         if self._cached is None or self._cached[0] != which:
-            offset, length = self._segments[which]
+            offset, length = self._segment_offsets[which], self._segment_lengths[which]
             self._cached = (which, _tokenizer().tokenize(_sudachi_safe(self._text[offset : offset + length])))
         return self._cached[1][index - self._segment_firsts[which]]
 
@@ -199,6 +221,7 @@ class Tokens:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 
 def _sudachi_safe(piece: str) -> str:

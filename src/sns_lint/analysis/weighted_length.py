@@ -102,17 +102,35 @@ def _load_config() -> dict:
     return _config
 
 
+def _emoji_start() -> re.Pattern[str]:
+    """One character class that every emoji sequence holds: scanning a post with it is
+    much faster than trying the full pattern at each position, and the full pattern is
+    compiled only for a post that has one (most have none)."""
+    global _emoji_start_re
+    if _emoji_start_re is None:
+        import re
+
+        _emoji_start_re = re.compile(rf"[\u00A9\u00AE\u20E3{_pictographic()}\U0001F3FB-\U0001F3FF\U0001F1E6-\U0001F1FF]")
+    return _emoji_start_re
+
+
+def _pictographic() -> str:
+    """Extended_Pictographic above U+00FF as the inside of a character class. ©/® are the
+    only ones with weight 100; like twemoji-parser, they count as emoji only with VS16."""
+    import re
+
+    def rng(a: int, b: int) -> str:
+        return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+    return "".join(rng(a, b) for a, b in _EXTENDED_PICTOGRAPHIC if a > 0xFF)
+
+
 def _emoji_pattern() -> re.Pattern[str]:
-    global _emoji_re, _emoji_start_re
+    global _emoji_re
     if _emoji_re is None:
         import re
 
-        def rng(a: int, b: int) -> str:
-            return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-
-        # ©/® are the only Extended_Pictographic characters with weight 100; like
-        # twemoji-parser, count them as emoji only with VS16.
-        pict = "".join(rng(a, b) for a, b in _EXTENDED_PICTOGRAPHIC if a > 0xFF)
+        pict = _pictographic()
         mod = "\U0001F3FB-\U0001F3FF"
         ri = "[\U0001F1E6-\U0001F1FF]"
         element = (
@@ -126,19 +144,35 @@ def _emoji_pattern() -> re.Pattern[str]:
             rf"|{element}(?:\u200D{element})*"  # ZWJ sequence / modified / VS16 / single
             rf"|[{mod}]"  # lone modifier
         )
-        # One character class scans a text much faster than the alternation above tries
-        # each position: most posts have no emoji at all.
-        _emoji_start_re = re.compile(rf"[\u00A9\u00AE\u20E3{pict}{mod}\U0001F1E6-\U0001F1FF]")
     return _emoji_re
 
 
 def _emoji_spans(text: str) -> "list[tuple[int, int]]":
-    pattern = _emoji_pattern()
-    first = _emoji_start_re.search(text)
-    if first is None:
-        return []
-    # a keycap holds U+20E3 two characters after its start; every other sequence starts with its mark
-    return [m.span() for m in pattern.finditer(text, max(0, first.start() - 2))]
+    """Spans of the emoji sequences, as ``finditer`` of the full pattern would give them.
+
+    The full pattern is tried only where a sequence can start: at each character of
+    ``_emoji_start`` (a keycap also one and two characters before its U+20E3), never
+    at the other characters of the text.
+    """
+    pattern = None
+    spans: list[tuple[int, int]] = []
+    position = 0  # the end of the last sequence found
+    for mark in _emoji_start().finditer(text):
+        at = mark.start()
+        if at < position:
+            continue
+        if pattern is None:
+            pattern = _emoji_pattern().match
+        starts = (at - 2, at - 1) if text[at] == "\u20e3" else (at,)
+        for start in starts:
+            if start < position:
+                continue
+            found = pattern(text, start)
+            if found is not None:
+                spans.append(found.span())
+                position = found.end()
+                break
+    return spans
 
 
 class _Units:
