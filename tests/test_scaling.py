@@ -1,5 +1,9 @@
 """Per-token work must stay linear: a 10× larger draft may cost at most 12× as much.
 
+Both with the built-in defaults and with the example policy (an X account: the
+weighted length, its overflow offset and every other built-in rule run too; rules
+added later are loaded the same way and so are covered without a change here).
+
 Cost is counted, not timed: the number of Python-level calls ('call' and
 'c_call' profile events) made by the whole in-process pipeline
 (``check_file`` → read → posts → analysis → every rule → findings) on one text
@@ -17,9 +21,11 @@ from pathlib import Path
 import pytest
 
 from sns_lint.checking import check_file
+from sns_lint.config.loading import load_config
 from sns_lint.config.model import Config
 from sns_lint.linter import RuleSet
 from sns_lint.rulebook.loading import load_rules
+from tests.rule_harness import EXAMPLE_POLICY
 
 GROWTH = 10
 MAX_COST_RATIO = 12.0
@@ -63,10 +69,15 @@ def long_line_text(sentences: int) -> str:
     return "".join(sentence(i) for i in range(sentences)) + "\n"
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    config = Config()
-    ruleset = RuleSet.build(load_rules(), config)
+@pytest.fixture(scope="module", params=["defaults", "policy"])
+def pipeline(request):
+    if request.param == "defaults":
+        config = Config()
+    else:
+        config = load_config(str(EXAMPLE_POLICY))
+        assert config.accounts[config.default_account].platform == "x"
+    ruleset = RuleSet.build(load_rules(config.rules.paths), config)
+    assert not config.rules.disable  # every built-in rule runs
     return ruleset, config
 
 
@@ -120,6 +131,8 @@ def cost_ratio(tmp_path: Path, pipeline, small_text: str, large_text: str) -> tu
     assert small_result.error is None and large_result.error is None
     assert small_result.findings, "the small text should have findings (看護婦, 片手落ち, 保母 ...)"
     assert len(large_result.findings) >= len(small_result.findings)
+    if config.default_account:  # the policy: X counts the draft as one post, far over 280
+        assert any(f.rule == "post-length" for f in large_result.findings)
     return large_calls / small_calls, f"{small_calls:,} → {large_calls:,} calls"
 
 
