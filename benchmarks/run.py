@@ -412,10 +412,11 @@ def measure(args, files: int, chars: int, cold_repeat: int, defaults_dir: Path, 
     cold_cmd = [*lint, "check", str(draft)]
     run_timed(cold_floor_cmd, policy_dir)
     run_timed(cold_cmd, policy_dir, ok_codes=findings_ok)
-    cold_floor, cold = [], []
+    cold_floor_runs, cold_runs = [], []
     for _ in range(cold_repeat):
-        cold_floor.append(run_quiet(cold_floor_cmd, policy_dir).seconds)
-        cold.append(run_quiet(cold_cmd, policy_dir, ok_codes=findings_ok).seconds)
+        cold_floor_runs.append(run_quiet(cold_floor_cmd, policy_dir))
+        cold_runs.append(run_quiet(cold_cmd, policy_dir, ok_codes=findings_ok))
+    cold_floor, cold = [r.seconds for r in cold_floor_runs], [r.seconds for r in cold_runs]
     print(f"  cold start: floor {median(cold_floor):.3f} s, sns-lint {median(cold):.3f} s", flush=True)
 
     # (e) one big draft, with the policy (one post: the X length rule counts all of it).
@@ -454,10 +455,14 @@ def measure(args, files: int, chars: int, cold_repeat: int, defaults_dir: Path, 
         "defaults": median([r.seconds for r in defaults1]),
         "jobs1": median([r.seconds for r in policy1]),
         "jobs2": median([r.seconds for r in policy2]),
+        "floor_cpu": median([r.cpu for r in floor]),
+        "defaults_cpu": median([r.cpu for r in defaults1]),
         "jobs1_cpu": median([r.cpu for r in policy1]),
         "jobs2_cpu": median([r.cpu for r in policy2]),
         "cold_floor": median(cold_floor),
         "cold": median(cold),
+        "cold_floor_cpu": median([r.cpu for r in cold_floor_runs]),
+        "cold_cpu": median([r.cpu for r in cold_runs]),
         "rss": median([r.maxrss_mb for r in policy1]),
         "rss_max": max(r.maxrss_mb for r in policy1),
         "floor_rss": median([r.maxrss_mb for r in floor]),
@@ -494,9 +499,15 @@ def measure(args, files: int, chars: int, cold_repeat: int, defaults_dir: Path, 
          f"speed-up {shown(speedup, BUDGET_SPEEDUP)}", f"≥ {BUDGET_SPEEDUP:.1f}", verdict(ok["speedup"])),
         ("(b) CPU time user+sys, policy jobs 1 / jobs 2 (info)", f"{m['jobs1_cpu']:.2f} / {m['jobs2_cpu']:.2f} s",
          f"{m['jobs2_cpu'] / m['jobs1_cpu']:.2f}", "", ""),
+        ("(b) CPU time user+sys, floor / defaults / policy jobs 1 (info: less sensitive to other load)",
+         f"{m['floor_cpu']:.2f} / {m['defaults_cpu']:.2f} / {m['jobs1_cpu']:.2f} s",
+         f"{m['defaults_cpu'] / m['floor_cpu']:.2f} / {m['jobs1_cpu'] / m['floor_cpu']:.2f} × floor", "", ""),
         ("(c) cold floor: `python -c` import SudachiPy + load dictionary", f"{m['cold_floor']:.3f} s", "", "", ""),
         ("(c) cold start, examples policy: `sns-lint check one.txt`", f"{m['cold']:.3f} s",
          f"floor + {extra:.3f} s", f"≤ floor + {BUDGET_COLD_EXTRA:.2f} s", verdict(ok["cold"])),
+        ("(c) CPU time user+sys, cold floor / cold start (info)",
+         f"{m['cold_floor_cpu']:.3f} / {m['cold_cpu']:.3f} s", f"floor + {m['cold_cpu'] - m['cold_floor_cpu']:.3f} s",
+         "", ""),
         ("(d) peak RSS, policy `--jobs 1` on the corpus (max of runs)", f"{m['rss']:.0f} MB (max {m['rss_max']:.0f})",
          f"floor {m['floor_rss']:.0f} MB", f"≤ {BUDGET_RSS_MB:.0f} MB", verdict(ok["rss"])),
         (f"(e) one {big_bytes / 1e6:.1f} MB draft, policy, `--jobs 1` (peak RSS)",
@@ -536,6 +547,8 @@ def measure(args, files: int, chars: int, cold_repeat: int, defaults_dir: Path, 
             "defaults_jobs1": [r.seconds for r in defaults1],
             "policy_jobs1": [r.seconds for r in policy1],
             "policy_jobs2": [r.seconds for r in policy2],
+            "floor_cpu": [r.cpu for r in floor],
+            "defaults_jobs1_cpu": [r.cpu for r in defaults1],
             "policy_jobs1_cpu": [r.cpu for r in policy1],
             "policy_jobs2_cpu": [r.cpu for r in policy2],
             "policy_jobs1_maxrss_mb": [r.maxrss_mb for r in policy1],
