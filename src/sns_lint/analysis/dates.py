@@ -20,6 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Callable
 
 from sns_lint.analysis.japanese_calendar import ERAS, WEEKDAY_CHARS, era_to_western, parse_number
 
@@ -81,11 +82,10 @@ class DateMention:
     range_start: "DateMention | None" = None  # set on the end of a range
     valid: bool = True
 
-    @property
-    def value(self) -> date | None:
-        if not self.valid or self.year is None:
-            return None
-        return date(self.year, self.month, self.day)
+    value: date | None = None  # the date, once its year is known and it exists
+
+    def settle(self) -> None:
+        self.value = date(self.year, self.month, self.day) if self.valid and self.year is not None else None
 
     @property
     def label(self) -> str:
@@ -119,12 +119,16 @@ class DatesAnalysis:
         return text[max(before, floor) : after.start() if after else min(len(text), mention.end + SENTENCE_REACH)]
 
 
-def find_dates(text: str, reference: date) -> DatesAnalysis:
+def find_dates(text: str, reference: "date | Callable[[], date]") -> DatesAnalysis:
+    """Dates in ``text``. ``reference`` (or a function giving it, called only when a date
+    without a year needs it) is the day yearless dates are read against."""
     conflicts = _era_conflicts(text) if _ERA_HINT.search(text) else []
     if "月" not in text and "/" not in text and "／" not in text:
         return DatesAnalysis(text=text, era_conflicts=conflicts)
     mentions: list[DateMention] = []
     context_year: DateMention | None = None  # last date with a year written
+    if not isinstance(reference, date):
+        reference = _Lazy(reference)
     found = _around(_KANJI_DATE, _MONTH_HINT, text) if "月" in text else []
     if "/" in text or "／" in text:
         found.extend(_around(_SLASH_DATE, _SLASH_HINT, text))
@@ -137,6 +141,7 @@ def find_dates(text: str, reference: date) -> DatesAnalysis:
         if previous is not None and _RANGE_GAP.match(text[previous.end : mention.start]):
             mention.range_start = previous
         _resolve_year(mention, context_year, reference)
+        mention.settle()
         mentions.append(mention)
         if mention.year_written:
             context_year = mention
@@ -154,6 +159,7 @@ def find_dates(text: str, reference: date) -> DatesAnalysis:
             if more.group("sep") in _RANGE_SEPARATORS:
                 item.range_start = anchor
             _continue_month(item, anchor)
+            item.settle()
             mentions.append(item)
             anchor = item
             position = more.end()
@@ -185,6 +191,20 @@ def _around(pattern: re.Pattern, hint: re.Pattern, text: str) -> list[re.Match]:
             found.append(match)
             position = match.end()
     return found
+
+
+class _Lazy:
+    """The reference day, asked for once and only when a yearless date needs it."""
+
+    __slots__ = ("_get", "_day")
+
+    def __init__(self, get: Callable[[], date]):
+        self._get, self._day = get, None
+
+    def __call__(self) -> date:
+        if self._day is None:
+            self._day = self._get()
+        return self._day
 
 
 def _mention(match: re.Match) -> DateMention | None:
@@ -236,7 +256,7 @@ def _exists(year: int, month: int, day: int) -> bool:
     return day <= (29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1])
 
 
-def _resolve_year(mention: DateMention, context: DateMention | None, reference: date) -> None:
+def _resolve_year(mention: DateMention, context: DateMention | None, reference: "date | _Lazy") -> None:
     if mention.year_written or not mention.valid:
         return
     start = mention.range_start
@@ -246,7 +266,7 @@ def _resolve_year(mention: DateMention, context: DateMention | None, reference: 
     elif context is not None and context.year is not None:
         mention.year = context.year + (1 if mention.month < context.month else 0)
     else:
-        mention.year = infer_year(mention.month, mention.day, reference)
+        mention.year = infer_year(mention.month, mention.day, reference if isinstance(reference, date) else reference())
     mention.valid = _exists(mention.year, mention.month, mention.day)
 
 

@@ -16,12 +16,6 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-@lru_cache(maxsize=8)
-def _process_now(name: str) -> datetime:
-    """Read the clock once per process, so every post of a run shares one "today"."""
-    return datetime.now(zone(name)).replace(microsecond=0)
-
-
 def local(moment: datetime, timezone: str) -> datetime:
     tz = zone(timezone)
     if moment.tzinfo is None:
@@ -30,4 +24,5 @@ def local(moment: datetime, timezone: str) -> datetime:
 
 
 def now(at: datetime | None, timezone: str) -> datetime:
-    return local(at, timezone) if at is not None else _process_now(timezone)
+    """``--at`` when given, else the clock (read per post: a long-running server has no stale "today")."""
+    return local(at, timezone) if at is not None else datetime.now(zone(timezone)).replace(microsecond=0)

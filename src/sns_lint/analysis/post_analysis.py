@@ -74,4 +74,4 @@ class PostAnalysis:
     def dates(self) -> "DatesAnalysis":
         from sns_lint.analysis.dates import find_dates
 
-        return find_dates(self.text, self.reference_day)
+        return find_dates(self.text, lambda: self.reference_day)

@@ -90,6 +90,8 @@ class Checker:
     def _holiday_unmarked(self, rule, data, dates, names) -> Iterator[Hit]:
         from sns_lint.analysis.japanese_calendar import holiday_name
 
+        if not data.open_words.search(dates.text):  # one search per post before any sentence
+            return
         for m in dates.mentions:
             value = m.value
             if value is None or m.weekday is None or m.holiday_mark:

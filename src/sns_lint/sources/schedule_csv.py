@@ -15,7 +15,7 @@ the row and at the column inside the cell's text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Iterator
 
@@ -173,7 +173,7 @@ def posts_from_csv(source: SourceFile, settings: ScheduleCsv, warnings: list[str
         when = _scheduled_at(cell, layout, settings, day_first, path, line)
         meta = meta_from(entry, path, warnings, where=f"{line} 行目", line_offset=0, known_keys=ENTRY_KEYS)
         if when is not None:
-            meta = _with_time(meta, when)
+            meta = replace(meta, scheduled_at=when)
         text, text_map = text_cell.value, text_cell.offset_map()
         if layout.url_column is not None and layout.url_column < len(cells) and cells[layout.url_column].value.strip():
             url = cells[layout.url_column]
@@ -182,12 +182,6 @@ def posts_from_csv(source: SourceFile, settings: ScheduleCsv, warnings: list[str
             text_map = OffsetMap(anchors)
         posts.append(Post(source, index, text_cell.start, text, meta, meta_line=line - 1, text_map=text_map))
     return posts
-
-
-def _with_time(meta, when: datetime):
-    from dataclasses import replace
-
-    return replace(meta, scheduled_at=when)
 
 
 def _flag(value: str, field: str, path: str, line: int) -> bool:
