@@ -25,7 +25,9 @@ from typing import Callable
 from sns_lint.analysis.japanese_calendar import ERAS, WEEKDAY_CHARS, era_to_western, parse_number
 
 # \d takes full-width digits too (int() reads them); brackets and slashes in both widths.
-_NUM = r"[\d〇一二三四五六七八九十]{1,3}"
+_NUM = r"[\d〇一二三四五六七八九十]{1,3}"  # an era year
+_MONTH_NUM = r"(?:\d{1,2}|[〇一二三四五六七八九十]{1,2})"  # "911月" is no month
+_DAY_NUM = r"(?:\d{1,2}|[〇一二三四五六七八九十]{1,3})"
 _OPEN, _CLOSE, _SLASH = "[(（]", "[)）]", "[/／]"
 _SP = r"[ \t\u3000]*"
 _ERA = "|".join(ERAS)
@@ -38,10 +40,10 @@ _WEEKDAY = (
     rf"|{_SP}(?P<wd_plain>[月火水木金土日])曜日?)"
 )
 _KANJI_DATE = re.compile(
-    rf"(?<![\d〇一二三四五六七八九十])(?:{_YEAR}{_SP})?(?P<month>{_NUM}){_SP}月{_SP}(?P<day>{_NUM}){_SP}日(?:{_WEEKDAY})?"
+    rf"(?<![\d〇一二三四五六七八九十])(?:{_YEAR}{_SP})?(?P<month>{_MONTH_NUM}){_SP}月{_SP}(?P<day>{_DAY_NUM}){_SP}日(?:{_WEEKDAY})?"
 )
 _SLASH_DATE = re.compile(
-    rf"(?<![/／\w.:%-])(?:(?P<s_year>\d{{4}}){_SLASH})?(?P<s_month>\d{{1,2}}){_SLASH}(?P<s_day>\d{{1,2}})(?![/／\d])(?:{_WEEKDAY})?"
+    rf"(?<![/／\dA-Za-z_.:%-])(?:(?P<s_year>\d{{4}}){_SLASH})?(?P<s_month>\d{{1,2}}){_SLASH}(?P<s_day>\d{{1,2}})(?![/／\d])(?:{_WEEKDAY})?"
 )
 # Cheap pre-filters: a date is searched for only around these (a digit then 月; digit/digit).
 _MONTH_HINT = re.compile(r"[\d〇一二三四五六七八九十][ \t\u3000]*月")
@@ -50,7 +52,7 @@ _REACH_BEFORE = 24  # room for 令和 8 ( 2026 ) 年 before the month
 _REACH_AFTER = 64  # room for the day and the weekday bracket after it
 # A day-only item after a date: "〜3日（木）", "、25日(木)", "から3日まで".
 _CONTINUATION = re.compile(
-    rf"{_SP}(?P<sep>[~〜～–—]|から|、|,|・|･|及び|および|と){_SP}(?P<day>{_NUM}){_SP}日(?![本曜中間])(?:{_WEEKDAY})?"
+    rf"{_SP}(?P<sep>[~〜～–—]|から|、|,|・|･|及び|および|と){_SP}(?P<day>{_DAY_NUM}){_SP}日(?![本曜中間])(?:{_WEEKDAY})?"
 )
 # An era year with the western year beside it, in either order (年, 年度 or nothing after).
 _ERA_PAIR = re.compile(
