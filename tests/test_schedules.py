@@ -281,3 +281,12 @@ def test_year_end_closure_and_extra_closed_date(cli, tmp_path):
         else:
             [hours] = findings(result, "operating-hours")
             assert "休業日" in hours["message"]
+
+
+def test_count_reads_each_post_of_a_schedule_and_skips_other_yaml(cli, tmp_path):
+    policy(tmp_path)
+    write(tmp_path / "c" / "week.yaml", YAML_SCHEDULE)
+    write(tmp_path / "c" / "other.yaml", "title: 設定\n")
+    result = cli("count", "c", "-f", "json")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 3 and all(item["platform"] == "x" for item in lines)
