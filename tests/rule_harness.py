@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from sns_lint.analysis.post_analysis import PostAnalysis
@@ -21,9 +23,17 @@ def example_config():
 
 def findings_for_example(rule, example, config=None):
     config = config or example_config()
+    if example.at is not None:
+        config = replace(config, at=datetime.fromisoformat(example.at))
     ruleset = RuleSet.build([rule], None)
     source = SourceFile(path="<example>", text=example.text, encoding="utf-8")
-    meta = PostMeta(account=example.account, platform=example.platform)
+    meta = PostMeta(
+        account=example.account,
+        platform=example.platform,
+        scheduled_at=datetime.fromisoformat(example.scheduled_at) if example.scheduled_at else None,
+        emergency=example.emergency,
+        published=example.published,
+    )
     post = Post(source=source, index=0, offset=0, text=example.text, meta=meta)
     account = config.accounts.get(example.account or config.default_account or "")
     return ruleset.check(PostAnalysis(post, config, account))

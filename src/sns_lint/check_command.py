@@ -45,6 +45,7 @@ class CheckOptions:
     account: str | None = None
     stdin_filename: str | None = None
     force_include: bool = False
+    at: str | None = None  # --at DATETIME|now
 
 
 def _say(message: str) -> None:
@@ -202,6 +203,22 @@ def _tell(report: Report, notes: list[str], options: CheckOptions) -> None:
         _say(f"sns-lint: {note}")
 
 
+def _drop_files_without_posts(report: Report, options: CheckOptions) -> bool:
+    """YAML/JSON/CSV files without posts leave the report: a note with --verbose when found in
+    a folder, an error when named on the command line. True when one was named."""
+    named = False
+    for result in report.files:
+        if result.skipped is None:
+            continue
+        if result.path in options.paths:
+            _say(f"sns-lint: エラー: {result.skipped}")
+            named = True
+        elif options.verbose:
+            _say(f"sns-lint: 読み飛ばし（投稿がありません）: {result.skipped}")
+    report.files = [result for result in report.files if result.skipped is None]
+    return named
+
+
 def statistics_lines(report: Report) -> list[str]:
     from collections import Counter
 
@@ -286,6 +303,10 @@ def run_check(options: CheckOptions) -> int:
 
     options = _validated(options)
     config, ruleset = load_run(options)
+    if options.at is not None:
+        from sns_lint.schedule_options import with_at
+
+        config = with_at(config, options.at)
     if options.verbose:
         _say(f"sns-lint: 運用ポリシー: {config.display_path}")
         _say(f"sns-lint: ルール: {len(ruleset.rules)} 件（{', '.join(sorted(ruleset.rules))}）")
@@ -298,12 +319,13 @@ def run_check(options: CheckOptions) -> int:
             _say(f"sns-lint: 読み飛ばし（include / exclude）: {path}")
     report = _check(files, ruleset, config, options)
     report = _with_stdin_name(report, options.stdin_filename)
+    named_but_not_posts = _drop_files_without_posts(report, options)
     if options.verbose:
         for result in report.files:
             state = "読めませんでした" if result.error else f"投稿 {result.posts} 件・指摘 {len(result.findings)} 件"
             _say(f"sns-lint: 点検: {result.path}（{state}）")
     _tell(report, notes, options)
-    code = report.exit_code(Severity.parse(options.fail_on))
+    code = 2 if named_but_not_posts else report.exit_code(Severity.parse(options.fail_on))
     if options.exit_zero and code == 1:
         code = 0
     try:

@@ -8,13 +8,14 @@ from functools import cached_property
 
 from sns_lint.analysis.post_analysis import PostAnalysis
 from sns_lint.config.model import Account, Config
-from sns_lint.errors import InputError, SnsLintError
+from sns_lint.errors import InputError, NotASchedule, SnsLintError
 from sns_lint.findings import Finding, Severity
 from sns_lint.linter import RuleSet
 from sns_lint.posts import Post, SourceFile
 from sns_lint.rulebook.model import Rule
 from sns_lint.sources.discovery import STDIN
-from sns_lint.sources.text_files import posts_from_text_file, read_source
+from sns_lint.sources.post_files import posts_from_source
+from sns_lint.sources.text_files import read_source
 
 
 @dataclass
@@ -25,6 +26,7 @@ class FileResult:
     error: SnsLintError | None = None
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    skipped: NotASchedule | None = None  # a YAML/JSON/CSV file without posts
     source_lines: dict[int, str] = field(default_factory=dict)  # line number -> text, lines with findings
 
 
@@ -96,7 +98,7 @@ def check_source(source: SourceFile, ruleset: RuleSet, config: Config) -> FileRe
     path = source.path
     result = FileResult(path=path)
     try:
-        posts = [p for p in posts_from_text_file(source, result.warnings) if p.text.strip()]
+        posts = [p for p in posts_from_source(source, config, result.warnings) if p.text.strip()]
         if not posts:
             result.notes.append(f"{path}: 空のファイルです（点検する本文がありません）。")
         analyses = [PostAnalysis(p, config, resolve_account(p, config, result.warnings)) for p in posts]
@@ -107,6 +109,8 @@ def check_source(source: SourceFile, ruleset: RuleSet, config: Config) -> FileRe
         lines = {line for f in result.findings for line in (f.line, f.end_line)}
         result.source_lines = {line: source.lines.line_text(line) for line in lines}
         result.posts = len(posts)
+    except NotASchedule as exc:
+        result.skipped = exc
     except SnsLintError as exc:
         result.error = exc
         result.findings.clear()

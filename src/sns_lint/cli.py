@@ -131,6 +131,9 @@ def check(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="使う運用ポリシーと、読んだ・読み飛ばしたファイルを表示します"),
     color: ColorMode = typer.Option(ColorMode.auto, "--color", help="色付け（auto は端末で NO_COLOR がないとき）"),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help="並列プロセス数（0 = 自動: 合計 1 MB 以上なら全コア）"),
+    at: Optional[str] = typer.Option(
+        None, "--at", metavar="DATETIME", help="この日時に投稿するとして運用時間を点検（ISO 8601 か now）。年のない日付の「今日」にもなります"
+    ),
 ) -> None:
     """下書きを点検し、指摘をガイドラインの項番つきで表示します。"""
     from sns_lint.check_command import CheckOptions, run_check
@@ -156,6 +159,7 @@ def check(
         account=account,
         stdin_filename=stdin_filename,
         force_include=force_include,
+        at=at,
     )
     try:
         code = run_check(options)

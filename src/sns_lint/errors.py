@@ -36,3 +36,8 @@ class ConfigError(SnsLintError):
 
 class RuleFileError(SnsLintError):
     """A rule YAML file that fails validation."""
+
+
+class NotASchedule(InputError):
+    """A YAML/JSON/CSV file that does not hold posts (no ``posts:``, no text column): skipped
+    when found in a folder, an error when named on the command line."""

@@ -102,7 +102,7 @@ class RuleSet:
         values["text"] = text
         suggestion = rule.suggestion.format_map(values) if rule.suggestion else hit.suggestion
         lines = post.source.lines
-        start, end = post.offset + hit.start, post.offset + hit.end
+        start, end = post.file_span(hit.start, hit.end)
         line, column = lines.position(start)
         end_line, end_column = lines.position(end)
         return Finding(

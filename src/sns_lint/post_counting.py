@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from sns_lint.analysis.post_length import Measurement, PlatformLimit, measure
 from sns_lint.checking import resolve_account
 from sns_lint.config.model import Config
-from sns_lint.errors import InputError, SnsLintError
+from sns_lint.errors import InputError, NotASchedule, SnsLintError
 from sns_lint.posts import PLATFORMS
 from sns_lint.rulebook.model import Rule
 from sns_lint.sources.discovery import discover
-from sns_lint.sources.text_files import posts_from_text_file, read_source
+from sns_lint.sources.post_files import posts_from_source
+from sns_lint.sources.text_files import read_source
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,13 @@ def count_posts(paths: list[str], platform: str | None, config: Config, rules: l
     for path in discover(paths, []):
         source = read_source(path)
         warnings: list[str] = []
-        for post in posts_from_text_file(source, warnings):
+        try:
+            posts = posts_from_source(source, config, warnings)
+        except NotASchedule:
+            if path in paths:  # named on the command line: say it holds no posts
+                raise
+            continue  # a folder's YAML/CSV without posts
+        for post in posts:
             account = resolve_account(post, config, warnings)
             chosen = platform or post.meta.platform or (account.platform if account else None) or config.default_platform
             if chosen is None:

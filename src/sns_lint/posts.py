@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sns_lint.text_positions import LineIndex
+from sns_lint.text_positions import LineIndex, OffsetMap
 
 PLATFORMS = ("x", "facebook", "instagram", "line", "threads")
 
@@ -17,6 +17,8 @@ class PostMeta:
     scheduled_at: datetime | None = None
     emergency: bool = False
     approved_by: str | None = None
+    published: bool = False  # already sent: kept for the record, not judged for its time
+    id: str | None = None  # the schedule file's own id for the post
 
 
 @dataclass(slots=True)
@@ -43,3 +45,20 @@ class Post:
     text: str
     meta: PostMeta
     meta_line: int = 1  # line of the metadata block, for errors about it
+    # Where each stretch of ``text`` sits in the file, when the text is not a verbatim slice
+    # of it (YAML block scalars, JSON escapes, quoted CSV cells); None means offset + i.
+    text_map: OffsetMap | None = None
+
+    def file_offset(self, offset: int) -> int:
+        """Offset in ``source.text`` of the character at ``offset`` in the post text."""
+        if self.text_map is None:
+            return self.offset + offset
+        return self.text_map.to_file(offset)
+
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.text_map is None:
+            return self.offset + start, self.offset + end
+        if end <= start:
+            begin = self.text_map.to_file(start)
+            return begin, begin
+        return self.text_map.to_file(start), self.text_map.to_file(end - 1) + 1

@@ -32,3 +32,25 @@ class LineIndex:
         start = self._starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start:] if end == -1 else self.text[start:end]
+
+
+class OffsetMap:
+    """Offsets in a value read out of a file (a YAML scalar, a JSON string, a CSV cell) back
+    to offsets in the file's text.
+
+    ``anchors`` are (value offset, file offset) pairs, sorted; between two anchors the value
+    runs verbatim in the file. Characters an escape produced map to the escape's start.
+    """
+
+    __slots__ = ("_values", "_files")
+
+    def __init__(self, anchors: list[tuple[int, int]]):
+        anchors = anchors or [(0, 0)]
+        self._values = [value for value, _file in anchors]
+        self._files = [file for _value, file in anchors]
+
+    def to_file(self, offset: int) -> int:
+        index = bisect_right(self._values, offset) - 1
+        if index < 0:
+            return self._files[0]
+        return self._files[index] + offset - self._values[index]

@@ -148,3 +148,13 @@ def load_yaml(
         raise error("YAML の入れ子が深すぎます。", path) from None
     finally:
         loader.dispose()
+
+
+def compose_yaml(text: str) -> yaml.Node | None:
+    """The node tree of a document already read with ``load_yaml``, for the positions of its
+    values (``start_mark.index`` is a code-point offset). Nothing is constructed."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()

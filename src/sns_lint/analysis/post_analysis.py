@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sns_lint.posts import Post
 
 if TYPE_CHECKING:
+    from sns_lint.analysis.dates import DatesAnalysis
     from sns_lint.analysis.tokens import Tokens
     from sns_lint.analysis.urls import UrlMatch
     from sns_lint.analysis.weighted_length import Weighing
@@ -63,3 +65,29 @@ class PostAnalysis:
         from sns_lint.analysis.tokens import Tokens
 
         return Tokens(self.text)
+
+    @cached_property
+    def now(self) -> datetime:
+        """``--at`` (or the clock, read once per run) in the policy's time zone."""
+        from sns_lint.analysis.moments import now
+
+        return now(self.config.at, self.config.timezone)
+
+    @cached_property
+    def scheduled_at(self) -> datetime | None:
+        """The planned publish time in the policy's time zone (offsets converted)."""
+        from sns_lint.analysis.moments import local
+
+        moment = self.post.meta.scheduled_at
+        return local(moment, self.config.timezone) if moment is not None else None
+
+    @cached_property
+    def reference_day(self) -> date:
+        """The day a date without a year is read against: publish day, else --at, else today."""
+        return (self.scheduled_at or self.now).date()
+
+    @cached_property
+    def dates(self) -> "DatesAnalysis":
+        from sns_lint.analysis.dates import find_dates
+
+        return find_dates(self.text, lambda: self.reference_day)

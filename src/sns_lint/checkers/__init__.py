@@ -28,6 +28,8 @@ KIND_MODULES = {
     "link_target": "sns_lint.checkers.link_target",
     "quote": "sns_lint.checkers.quotes",
     "length": "sns_lint.checkers.post_length",
+    "schedule": "sns_lint.checkers.operating_hours",
+    "dates": "sns_lint.checkers.dates",
 }
 
 

@@ -8,17 +8,19 @@ current directory or the nearest parent; ``[tool.sns-lint]`` in the nearest
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
 from sns_lint.config.model import (
     DAY_NAMES,
+    SCHEDULE_FIELDS,
     Account,
     Config,
     Contacts,
     OperatingHours,
     RuleSettings,
+    ScheduleCsv,
 )
 from sns_lint.errors import ConfigError
 from sns_lint.findings import SEVERITY_NAMES
@@ -28,7 +30,7 @@ from sns_lint.yaml_loading import LineDict, load_yaml
 CONFIG_NAMES = ("sns-lint.yaml", ".sns-lint.yaml")
 TOP_KEYS = (
     "timezone", "default_account", "own_domains", "trusted_domains", "own_accounts",
-    "places", "accounts", "rules", "include", "exclude",
+    "places", "accounts", "rules", "include", "exclude", "schedule_csv",
 )
 ACCOUNT_KEYS = ("platform", "name", "max_length", "hours", "contacts")
 HOURS_KEYS = ("days", "start", "end", "holidays", "closed")
@@ -36,6 +38,7 @@ CONTACT_KEYS = ("phones", "emails", "addresses")
 RULES_KEYS = ("paths", "disable", "severity")
 _TIME = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
 _MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+_FULL_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")
 
 
@@ -188,6 +191,7 @@ def parse_config(data: Any, path: Path) -> Config:
         include=_patterns(v, data, "include"),
         exclude=_patterns(v, data, "exclude"),
         default_platform=None,
+        schedule_csv=_parse_schedule_csv(v, v.mapping(data.get("schedule_csv"), "schedule_csv", data, "schedule_csv")),
     )
 
 
@@ -260,14 +264,22 @@ def _parse_hours(v: _Validator, what: str, data: dict) -> OperatingHours:
     holidays = data.get("holidays", "closed")
     if holidays not in ("closed", "open"):
         v.fail(f"{what}.holidays は closed か open で書いてください。", data, "holidays")
-    closed = []
+    closed, closed_days = [], []
     for item in v.strings(data, "closed", what + ".closed"):
+        full = _FULL_DATE.match(item)
+        if full:  # a one-off closed day: "2027-05-06"
+            try:
+                closed_days.append(date(int(full.group(1)), int(full.group(2)), int(full.group(3))))
+            except ValueError:
+                v.fail(f"{what}.closed の「{item}」は存在しない日付です。", data, "closed")
+            continue
         match = _MONTH_DAY.match(item)
         if not match or not _valid_month_day(int(match.group(1)), int(match.group(2))):
-            v.fail(f"{what}.closed の「{item}」は月日ではありません（例: \"12-29\"）。", data, "closed")
+            v.fail(f"{what}.closed の「{item}」は月日か日付ではありません（例: \"12-29\"、\"2027-05-06\"）。", data, "closed")
         closed.append((int(match.group(1)), int(match.group(2))))
     return OperatingHours(
-        days=days, start=start, end=end, holidays_closed=holidays == "closed", closed_dates=tuple(closed)
+        days=days, start=start, end=end, holidays_closed=holidays == "closed", closed_dates=tuple(closed),
+        closed_days=tuple(closed_days),
     )
 
 
@@ -290,3 +302,19 @@ def _parse_rule_settings(v: _Validator, data: dict, base: Path) -> RuleSettings:
         disable=frozenset(v.strings(data, "disable", "rules.disable")),
         severity=severity,
     )
+
+
+def _parse_schedule_csv(v: _Validator, data: dict) -> ScheduleCsv:
+    v.known_keys(data, ("columns", "date_format"), "schedule_csv")
+    columns_data = v.mapping(data.get("columns"), "schedule_csv.columns", data, "columns")
+    columns = {}
+    for key, value in columns_data.items():
+        if key not in SCHEDULE_FIELDS:
+            v.fail(f"schedule_csv.columns の「{key}」は使えません（使えるもの: {', '.join(SCHEDULE_FIELDS)}）。", columns_data, key)
+        if not isinstance(value, str) or not value.strip():
+            v.fail(f"schedule_csv.columns.{key} には CSV の列名を書いてください。", columns_data, key)
+        columns[str(key)] = value.strip()
+    date_format = v.string(data, "date_format", "schedule_csv.date_format")
+    if date_format is not None and "%" not in date_format:
+        v.fail("schedule_csv.date_format は strftime の書式で書いてください（例: \"%Y/%m/%d %H:%M\"）。", data, "date_format")
+    return ScheduleCsv(columns=columns, date_format=date_format)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, datetime, time
 from pathlib import Path
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Fields of a scheduled post; ``date`` + ``time`` may stand in for ``scheduled_at``.
+SCHEDULE_FIELDS = (
+    "scheduled_at", "date", "time", "account", "platform", "text", "id", "emergency", "approved_by", "published",
+)
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,7 @@ class OperatingHours:
     end: time = time(17, 15)
     holidays_closed: bool = True
     closed_dates: tuple[tuple[int, int], ...] = ()  # (month, day)
+    closed_days: tuple[date, ...] = ()  # one-off closed dates (2027-05-06)
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,14 @@ class Account:
 
 
 @dataclass(frozen=True)
+class ScheduleCsv:
+    """How to read a scheduling tool's CSV export: our field name -> the file's column name."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    date_format: str | None = None  # strptime format of the date-time cell(s)
+
+
+@dataclass(frozen=True)
 class RuleSettings:
     paths: tuple[Path, ...] = ()
     disable: frozenset[str] = frozenset()
@@ -57,11 +70,13 @@ class Config:
     places: Path | None = None
     accounts: dict[str, Account] = field(default_factory=dict)
     rules: RuleSettings = field(default_factory=RuleSettings)
-    include: tuple[str, ...] = ()  # gitignore-style, relative to the policy file (empty: *.txt, *.md)
+    include: tuple[str, ...] = ()  # gitignore-style, relative to the policy file (empty: posts and schedule files)
     exclude: tuple[str, ...] = ()  # added to the built-in excludes (README, LICENSE, ...)
     default_platform: str | None = "x"  # when neither front matter nor account names one; None with a policy
     platform_override: str | None = None  # check --platform
     account_override: str | None = None  # check --account
+    schedule_csv: ScheduleCsv = field(default_factory=ScheduleCsv)
+    at: datetime | None = None  # --at: the moment posts are judged at, and "today" (aware)
 
     @property
     def display_path(self) -> str:

@@ -164,8 +164,33 @@ def _examples(raw: dict, fail: Any) -> tuple[tuple[Example, ...], tuple[Example,
                 platform = item.get("platform")
                 if platform is not None and platform not in PLATFORMS:
                     fail(f"例の platform「{platform}」は不明です。", item, "platform")
-                parsed.append(Example(text=item["text"], platform=platform, account=item.get("account")))
+                parsed.append(_example(item, platform, fail))
             else:
                 fail(f"examples.{key} の各例は文字列、または text: を持つ形で書いてください。", examples, key)
         result.append(tuple(parsed))
     return result[0], result[1]
+
+
+def _example(item: dict, platform: str | None, fail: Any) -> Example:
+    from datetime import datetime
+
+    for key in ("scheduled_at", "at"):
+        value = item.get(key)
+        if value is None:
+            continue
+        try:
+            datetime.fromisoformat(str(value))
+        except ValueError:
+            fail(f"例の {key}「{value}」は ISO 8601 の日時で書いてください。", item, key)
+    for key in ("emergency", "published"):
+        if not isinstance(item.get(key, False), bool):
+            fail(f"例の {key} は true か false で書いてください。", item, key)
+    return Example(
+        text=item["text"],
+        platform=platform,
+        account=item.get("account"),
+        scheduled_at=str(item["scheduled_at"]) if item.get("scheduled_at") is not None else None,
+        at=str(item["at"]) if item.get("at") is not None else None,
+        emergency=item.get("emergency", False),
+        published=item.get("published", False),
+    )

@@ -14,6 +14,11 @@ class Example:
     text: str
     platform: str | None = None
     account: str | None = None
+    # the schedule an example stands for (5-9 and date rules): ISO date-times as written
+    scheduled_at: str | None = None
+    at: str | None = None  # --at: the moment the example is judged at
+    emergency: bool = False
+    published: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from sns_lint.sources.path_patterns import FileSelection
 
 POST_SUFFIXES = (".txt", ".md")
+SCHEDULE_SUFFIXES = (".yaml", ".yml", ".json", ".csv")  # read only when they hold posts
 STDIN = "-"
 
 
@@ -41,7 +42,7 @@ def discover(
             before = len(found)
             found.extend(_walk(given, notes, selection, skipped))
             if len(found) == before:
-                notes.append(f"{given}: 点検する投稿ファイル（{'、'.join(POST_SUFFIXES)}）がありません。")
+                notes.append(f"{given}: 点検する投稿ファイル（{'、'.join(POST_SUFFIXES + SCHEDULE_SUFFIXES)}）がありません。")
         elif selection is not None and not force_include and _left_out(given, selection):
             notes.append(
                 f"{given}: 運用ポリシーの include / exclude により点検しません"
@@ -95,7 +96,7 @@ def _walk(root: str, notes: list[str], selection: "FileSelection | None", skippe
                     result.append(child)
                 elif skipped is not None and entry.name.lower().endswith(POST_SUFFIXES):
                     skipped.append(child)
-            elif entry.name.lower().endswith(POST_SUFFIXES):
+            elif entry.name.lower().endswith(POST_SUFFIXES + SCHEDULE_SUFFIXES):
                 result.append(child)
 
     visit(root)

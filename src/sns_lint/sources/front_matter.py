@@ -9,7 +9,7 @@ from sns_lint.errors import InputError
 from sns_lint.posts import PLATFORMS, PostMeta
 from sns_lint.yaml_loading import LineDict, load_yaml
 
-KNOWN_KEYS = ("account", "platform", "scheduled_at", "emergency", "approved_by")
+KNOWN_KEYS = ("account", "platform", "scheduled_at", "emergency", "approved_by", "published")
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -31,19 +31,27 @@ def split_front_matter(text: str, path: str, warnings: list[str]) -> tuple[PostM
         return PostMeta(), body_start
     if not isinstance(data, LineDict):
         raise InputError("フロントマターは「キー: 値」の形で書いてください。", path, 2)
-    return _meta_from(data, path, warnings), body_start
+    return meta_from(data, path, warnings), body_start
 
 
-def _meta_from(data: LineDict, path: str, warnings: list[str]) -> PostMeta:
+def meta_from(
+    data: LineDict,
+    path: str,
+    warnings: list[str],
+    where: str = "フロントマター",
+    line_offset: int = 1,
+    known_keys: tuple[str, ...] = KNOWN_KEYS,
+) -> PostMeta:
+    """Validated metadata of one post: front matter, or one entry of a schedule file."""
     for key in data:
-        if key not in KNOWN_KEYS:
+        if key not in known_keys:
             warnings.append(
-                f"{path}:{data.line_of(key) + 1}: フロントマターの不明なキー「{key}」は無視します"
-                f"（使えるキー: {', '.join(KNOWN_KEYS)}）。"
+                f"{path}:{data.line_of(key) + line_offset}: {where}の不明なキー「{key}」は無視します"
+                f"（使えるキー: {', '.join(known_keys)}）。"
             )
 
     def line(key: str) -> int:
-        return data.line_of(key) + 1
+        return data.line_of(key) + line_offset
 
     def text_value(key: str) -> str | None:
         value = data.get(key)
@@ -52,7 +60,7 @@ def _meta_from(data: LineDict, path: str, warnings: list[str]) -> PostMeta:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise InputError(f"フロントマターの {key} は文字列で書いてください。", path, line(key))
+            raise InputError(f"{where}の {key} は文字列で書いてください。", path, line(key))
         return value.strip() or None
 
     platform = text_value("platform")
@@ -64,20 +72,23 @@ def _meta_from(data: LineDict, path: str, warnings: list[str]) -> PostMeta:
                 path,
                 line("platform"),
             )
-    emergency = data.get("emergency", False)
-    if emergency is None:
-        emergency = False
-    if not isinstance(emergency, bool):
-        raise InputError(
-            "フロントマターの emergency は true か false で書いてください。", path, line("emergency")
-        )
+    def flag(key: str) -> bool:
+        value = data.get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise InputError(f"{where}の {key} は true か false で書いてください。", path, line(key))
+        return value
+
     scheduled = text_value("scheduled_at")
     return PostMeta(
         account=text_value("account"),
         platform=platform,
         scheduled_at=parse_datetime(scheduled, path, line("scheduled_at")) if scheduled else None,
-        emergency=emergency,
+        emergency=flag("emergency"),
         approved_by=text_value("approved_by"),
+        published=flag("published"),
+        id=text_value("id") if "id" in known_keys else None,
     )
 
 

@@ -22,7 +22,7 @@ DEFAULT_EXCLUDE = (
     "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*",
     "requirements*.txt", "requirements/", "constraints*.txt",
 )
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.yaml", "*.yml", "*.json", "*.csv")  # schedules: read only when they hold posts
 
 
 @dataclass(frozen=True)

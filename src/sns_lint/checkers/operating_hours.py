@@ -1,0 +1,80 @@
+"""``schedule``: when a post goes out (5-9: inside the account's operating hours).
+
+Rule data ``check`` picks what the rule reports:
+
+- ``hours``: a post scheduled (``scheduled_at``, or ``--at`` for a plain draft) outside the
+  account's ``hours``; the suggestion is the next allowed time in ISO form;
+- ``past``: a ``scheduled_at`` already before ``--at``/now, which will never go out as planned;
+- ``emergency``: records that an ``emergency: true`` post outside the hours was let through.
+
+Posts marked ``published: true`` are history and are not judged. The finding underlines the
+post's first line: the problem is the time, not a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from sns_lint.checkers import Hit, RuleContext
+
+KEYS = ("check",)
+PLACEHOLDERS = ("window", "when", "reason", "next", "scheduled", "now")
+CHECKS = ("hours", "past", "emergency")
+
+
+@dataclass(frozen=True)
+class ScheduleData:
+    check: str
+
+
+def prepare(raw: dict, context: RuleContext) -> ScheduleData:
+    check = raw.get("check")
+    if check not in CHECKS:
+        context.fail(f"check は {', '.join(CHECKS)} のいずれかで書いてください。", raw, "check" if "check" in raw else None)
+    return ScheduleData(check)
+
+
+def _first_line(text: str) -> tuple[int, int]:
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return start, (len(text.rstrip()) if end == -1 else end)
+
+
+class Checker:
+    def __init__(self, rules: list[tuple[Any, ScheduleData]]):
+        self._rules = rules
+
+    def check(self, analysis: Any) -> Iterator[Hit]:
+        meta = analysis.post.meta
+        if meta.published:
+            return
+        scheduled = analysis.scheduled_at
+        moment = scheduled if scheduled is not None else (analysis.now if analysis.config.at is not None else None)
+        if moment is None:
+            return
+        from sns_lint.analysis.operating_hours import moment_label
+
+        start, end = _first_line(analysis.text)
+        for rule, data in self._rules:
+            if data.check == "past":
+                if scheduled is not None and scheduled < analysis.now:
+                    yield Hit(rule.id, start, end, {"scheduled": moment_label(scheduled), "now": moment_label(analysis.now)})
+                continue
+            hours = analysis.account.hours if analysis.account is not None else None
+            if hours is None or (data.check == "hours") == meta.emergency:
+                continue
+            from sns_lint.analysis.operating_hours import judge, window_label
+
+            verdict = judge(hours, moment)
+            if verdict.inside:
+                continue
+            following = verdict.next_open
+            values = {
+                "window": window_label(hours),
+                "when": moment_label(moment),
+                "reason": verdict.reason,
+                "next": moment_label(following) if following else "（1 年以内にありません）",
+            }
+            suggestion = following.isoformat(timespec="minutes") if following and data.check == "hours" else None
+            yield Hit(rule.id, start, end, values, suggestion=suggestion)
