@@ -8,6 +8,9 @@ from datetime import datetime
 from sns_lint.text_positions import LineIndex
 
 PLATFORMS = ("x", "facebook", "instagram", "line", "threads")
+# Who speaks in a post. Staff write in the city's voice; the mayor's own account (or a post
+# marked ``speaker: mayor``) speaks in the first person, and rules on personal views skip it.
+SPEAKERS = ("staff", "mayor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +20,7 @@ class PostMeta:
     scheduled_at: datetime | None = None
     emergency: bool = False
     approved_by: str | None = None
+    speaker: str | None = None  # who speaks in this post: staff (default) or mayor
 
 
 @dataclass(slots=True)

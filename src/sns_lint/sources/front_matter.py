@@ -6,10 +6,10 @@ import re
 from datetime import datetime
 
 from sns_lint.errors import InputError
-from sns_lint.posts import PLATFORMS, PostMeta
+from sns_lint.posts import PLATFORMS, SPEAKERS, PostMeta
 from sns_lint.yaml_loading import LineDict, load_yaml
 
-KNOWN_KEYS = ("account", "platform", "scheduled_at", "emergency", "approved_by")
+KNOWN_KEYS = ("account", "platform", "scheduled_at", "emergency", "approved_by", "speaker")
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -71,6 +71,11 @@ def _meta_from(data: LineDict, path: str, warnings: list[str]) -> PostMeta:
         raise InputError(
             "フロントマターの emergency は true か false で書いてください。", path, line("emergency")
         )
+    speaker = text_value("speaker")
+    if speaker is not None and speaker.lower() not in SPEAKERS:
+        raise InputError(
+            f"フロントマターの speaker「{speaker}」は不明です（使えるもの: {', '.join(SPEAKERS)}）。", path, line("speaker")
+        )
     scheduled = text_value("scheduled_at")
     return PostMeta(
         account=text_value("account"),
@@ -78,6 +83,7 @@ def _meta_from(data: LineDict, path: str, warnings: list[str]) -> PostMeta:
         scheduled_at=parse_datetime(scheduled, path, line("scheduled_at")) if scheduled else None,
         emergency=emergency,
         approved_by=text_value("approved_by"),
+        speaker=speaker.lower() if speaker else None,
     )
 
 
