@@ -37,13 +37,14 @@ from sns_lint.checkers.token_specs import TokenSpec, TokenView, fold, parse_sequ
 from sns_lint.findings import SEVERITY_NAMES, Severity
 from sns_lint.posts import SPEAKERS
 
-KEYS = ("cues", "entries", "entries_file", "exempt_speakers")
+KEYS = ("cues", "entries", "entries_file", "exempt_speakers", "lookalikes_file")
 PLACEHOLDERS = ("word", "note", "preferred")
 ENTRY_KEYS = ("words", "patterns", "label", "preferred", "note", "when", "unless", "severity", "masked")
 CUE_KEYS = ("after", "before", "around", "label", "phrases", "at_end")
 SENTENCE_ENDS = frozenset({"。", "．", "！", "？", "!", "?", "♪"})
 MASK_CHARS = "○◯〇●■□×✗✕＊*⚪OoXx"
-_MASK_AFTER_LETTER = re.compile(rf"[\u3041-\u30ff\u4e00-\u9fff\uff66-\uff9f][{re.escape(MASK_CHARS)}]")
+# a disguised spelling has a mask character right after a letter, or a look-alike letter
+_DISGUISE = re.compile(rf"[\u3041-\u30ff\u4e00-\u9fff\uff66-\uff9f][{re.escape(MASK_CHARS)}]|[\u3100-\u312f\u31a0-\u31bf]")
 MIN_MASKED_LENGTH = 3
 
 
@@ -77,6 +78,7 @@ class TokenPatternData:
     entries: tuple[Entry, ...]
     cues: dict[str, Cue]
     exempt_speakers: frozenset[str] = field(default_factory=frozenset)
+    lookalikes: dict[str, str] = field(default_factory=dict)  # letter -> letters that look like it
 
 
 def prepare(raw: dict, context: RuleContext) -> TokenPatternData:
@@ -109,7 +111,16 @@ def prepare(raw: dict, context: RuleContext) -> TokenPatternData:
     for speaker in speakers:
         if speaker not in SPEAKERS:
             context.fail(f"exempt_speakers の「{speaker}」は不明です（使えるもの: {', '.join(SPEAKERS)}）。", raw, "exempt_speakers")
-    return TokenPatternData(entries=entries, cues=cues, exempt_speakers=frozenset(speakers))
+    lookalikes: dict[str, str] = {}
+    if raw.get("lookalikes_file") is not None:
+        text, target = context.read_data_file(raw, "lookalikes_file")
+        for number, line in enumerate(text.splitlines(), 1):
+            letters = [part.strip() for part in line.split(",")] if line.strip() and not line.startswith("#") else []
+            if letters and (len(letters) < 2 or not all(len(letter) == 1 for letter in letters)):
+                raise RuleFileError("似た文字の表は 1 行に「文字,似た文字,…」（各 1 文字）で書いてください。", target, number)
+            if letters:
+                lookalikes[letters[0]] = lookalikes.get(letters[0], "") + "".join(letters[1:])
+    return TokenPatternData(entries=entries, cues=cues, exempt_speakers=frozenset(speakers), lookalikes=lookalikes)
 
 
 def _fail_in(path: Any) -> Any:
@@ -304,17 +315,19 @@ class Checker:
         self._folded: dict[str, str] = {}
         self._cues: dict[int, _CueIndex] = {}
         self._exempt: dict[str, frozenset[str]] = {}
-        masked_words: list[tuple[Entry, str]] = []
+        self._masked: list[_MaskedWords] = []
         for rule, data in rules:
             self._exempt[rule.id] = data.exempt_speakers
             for cue in data.cues.values():
                 self._cues[id(cue)] = _CueIndex(cue)
+            masked_words: list[tuple[Entry, str]] = []
             for entry in data.entries:
                 for specs in entry.sequences:
                     self._index(_Sequence(entry, specs))
                 if entry.masked:
                     masked_words.extend((entry, w) for w in entry.words if len(w) >= MIN_MASKED_LENGTH)
-        self._masked = _MaskedWords(masked_words) if masked_words else None
+            if masked_words:
+                self._masked.append(_MaskedWords(masked_words, data.lookalikes))
 
     def _index(self, sequence: _Sequence) -> None:
         first = sequence.specs[0]
@@ -343,8 +356,9 @@ class Checker:
 
     def check(self, analysis: Any) -> Iterator[Hit]:
         exempt = self._speaker_exempt(analysis)
-        if self._masked is not None:
-            yield from (h for h in self._masked.hits(analysis.text) if h.rule_id not in exempt)
+        if self._masked and _DISGUISE.search(analysis.text):
+            for masked in self._masked:
+                yield from (h for h in masked.hits(analysis.text) if h.rule_id not in exempt)
         tokens = analysis.tokens
         surfaces = tokens.surfaces
         known = self._known
@@ -474,26 +488,38 @@ def _is_kana_letter(char: str) -> bool:
 
 
 class _MaskedWords:
-    """伏せ字 spellings of listed words: letters after the first replaced by mask characters."""
+    """Disguised spellings of listed words (伏せ字): letters after the first replaced by mask
+    characters (ま○こ), or any letter by a look-alike (ㄘんこ). At least two letters stay as
+    written, and no fewer letters than are masked, so ○○こ is never a word."""
 
-    def __init__(self, words: list[tuple[Entry, str]]):
-        mask = f"[{re.escape(MASK_CHARS)}]"
+    def __init__(self, words: list[tuple[Entry, str]], lookalikes: dict[str, str]):
+        from sns_lint.checkers.text_folding import fold_width, to_hiragana, to_katakana
+
+        mask = re.escape(MASK_CHARS)
         self._words: list[tuple[Entry, Any]] = []
         alternatives = []
         for entry, word in words:
-            source = re.escape(word[0]) + "".join(f"(?:{re.escape(c)}|{mask})" for c in word[1:])
+            word = fold_width(word)
+            parts = []
+            for position, char in enumerate(word):
+                letters = {char, to_hiragana(char), to_katakana(char)}
+                similar = "".join(lookalikes.get(letter, "") for letter in sorted(letters))
+                chars = "".join(sorted(letters)) + similar + (MASK_CHARS if position else "")
+                parts.append(f"[{re.escape(chars)}]" if len(chars) > 1 else re.escape(char))
+            source = "".join(parts)
             alternatives.append(source)
             self._words.append((entry, re.compile(source)))
         self._any = re.compile("|".join(sorted(set(alternatives), key=len, reverse=True)))
-        self._mask = re.compile(mask)
+        self._plain = {fold(w) for _e, w in words}
+        self._disguise = re.compile(f"[{mask}]|" + (f"[{re.escape(''.join(lookalikes.values()))}]" if lookalikes else "(?!)"))
 
     def hits(self, text: str) -> Iterator[Hit]:
-        if not _MASK_AFTER_LETTER.search(text):
-            return
         for match in self._any.finditer(text):
             written = match.group()
-            masks = len(self._mask.findall(written))
-            if masks == 0 or len(written) - masks < max(2, masks):
+            if fold(written) in self._plain:
+                continue  # written plainly: the token matcher handles it
+            disguised = len(self._disguise.findall(written))
+            if disguised == 0 or len(written) - disguised < max(2, disguised):
                 continue
             for entry, pattern in self._words:
                 if pattern.fullmatch(written):
