@@ -241,10 +241,14 @@ def _entry(rule_id: str, item: Any, cues: dict[str, Cue], context: RuleContext) 
     )
 
 
-def lookup(data: TokenPatternData, word: str) -> list[Entry]:
+def lookup(data: TokenPatternData, word: str) -> list[dict]:
     """Entries that list ``word`` (for ``sns-lint explain WORD``)."""
     key = fold(word.strip())
-    return [e for e in data.entries if key in {fold(w) for w in (*e.words, e.label)}]
+    return [
+        {"listed": word.strip(), "preferred": e.preferred, "note": e.note, "condition": describe(e) or e.label}
+        for e in data.entries
+        if key in {fold(w) for w in e.words}
+    ]
 
 
 def describe(entry: Entry) -> str:
