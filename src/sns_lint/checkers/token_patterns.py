@@ -377,23 +377,25 @@ class Checker:
         folded = self._folded
         view = TokenView(tokens, [folded.get(s) or fold(s) for s in surfaces])
         context = _Context(view, self._cues)
-        found: dict[int, int] = {}  # entry -> end of its last hit: one hit per stretch of text
+        reached: dict[str, int] = {}  # rule -> end of its last hit: one hit per rule per stretch of text
         for i in candidates:
             sequences = list(self._by_key.get(view.keys[i], ()))
             if known[surfaces[i]] & 2:
                 sequences += self._by_norm.get(tokens.normalized_form(i), ())
                 if self._by_lemma:
                     sequences += self._by_lemma.get(tokens.dictionary_form(i), ())
+            best: dict[str, tuple[int, Entry]] = {}  # the longest confirmed match of each rule here
             for sequence in sequences:
                 entry = sequence.entry
-                if entry.rule_id in exempt:
+                if entry.rule_id in exempt or reached.get(entry.rule_id, -1) > i:
                     continue
                 end = view.match(sequence.specs, i)
-                if end <= i or found.get(id(entry), -1) >= end:
+                if end <= best.get(entry.rule_id, (i, None))[0]:
                     continue
-                if not context.confirms(entry, i, end):
-                    continue
-                found[id(entry)] = end
+                if context.confirms(entry, i, end):
+                    best[entry.rule_id] = (end, entry)
+            for rule_id, (end, entry) in best.items():
+                reached[rule_id] = end
                 yield _hit(entry, tokens.start(i), tokens.end(end - 1))
 
     def _speaker_exempt(self, analysis: Any) -> set[str]:
