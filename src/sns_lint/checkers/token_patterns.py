@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from sns_lint.checkers import Hit, RuleContext
+from sns_lint.checkers.text_folding import is_kana
 from sns_lint.checkers.token_specs import TokenSpec, TokenView, fold, parse_sequence
 from sns_lint.findings import SEVERITY_NAMES, Severity
 from sns_lint.posts import SPEAKERS
@@ -274,14 +275,16 @@ class _CueIndex:
         self.cue = cue
         self.by_key: dict[str, list[tuple[TokenSpec, ...]]] = {}
         self.by_norm: dict[str, list[tuple[TokenSpec, ...]]] = {}
+        self.norm_letters: set[str] = set()  # first letters of the normalised forms above
         self.other: list[tuple[TokenSpec, ...]] = []
         for phrase in cue.phrases:
             first = phrase[0]
             if first.low >= 1 and first.texts:
                 for key in first.texts:
                     self.by_key.setdefault(key, []).append(phrase)
-                if first.phrase_norm:
+                if first.phrase_norm and fold(first.phrase_norm) not in first.texts:
                     self.by_norm.setdefault(first.phrase_norm, []).append(phrase)
+                    self.norm_letters.add(fold(first.phrase_norm)[0])
             else:
                 self.other.append(phrase)
 
@@ -291,7 +294,7 @@ class _CueIndex:
         keys = view.keys
         for p in range(low, high):
             phrases = self.by_key.get(keys[p], ())
-            if self.by_norm:
+            if self.by_norm and keys[p][:1] in self.norm_letters:
                 extra = self.by_norm.get(view.tokens.normalized_form(p))
                 if extra:
                     phrases = [*phrases, *extra]
@@ -315,6 +318,8 @@ class Checker:
         # a token is asked for its normalised or dictionary form only if its surface starts
         # like one of the listed forms (first letter; first two for kana)
         self._gate: set[str] = set()
+        self._kana_gate: set[str] = set()  # first kana of kana forms (お勧め for おすすめ)
+        self._readings: set[str] = set()  # kana forms: a kana token must be one of them
         self._known: dict[str, int] = {}
         self._folded: dict[str, str] = {}
         self._cues: dict[int, _CueIndex] = {}
@@ -342,20 +347,29 @@ class Checker:
             self._by_norm.setdefault(norm, []).append(sequence)
         for lemma in first.lemmas:
             self._by_lemma.setdefault(lemma, []).append(sequence)
-        starts = set(norms) | set(first.lemmas) | set(first.texts)
-        if first.phrase_reading:
-            starts.add(first.phrase_reading)
+        # other spellings are reached through the normalised or dictionary form; a phrase
+        # token whose normalised form is its own spelling has no other spelling to reach
+        starts = set(first.norms) | set(first.lemmas)
+        if first.phrase_norm and fold(first.phrase_norm) not in first.texts:
+            starts.update((first.phrase_norm, first.phrase_reading))
         for start in starts:
             folded = fold(start)
-            self._gate.add(folded[:2] if _is_kana_letter(folded[0]) else folded[0])
+            if is_kana(folded):
+                self._readings.add(folded)  # a token spelt in kana must read exactly so
+                self._kana_gate.add(folded[0])
+            else:
+                self._gate.add(folded[0])
 
     def _flags(self, surface: str) -> int:
         if not surface:
             return 0
         key = self._folded[surface] = fold(surface)
         flags = 1 if key in self._by_key else 0
-        if key[0] in self._gate or key[:2] in self._gate:
-            flags |= 2
+        if is_kana(key):
+            if key in self._readings:
+                flags |= 2
+        elif key[0] in self._gate or (key[0] in self._kana_gate and len(key) > 1):
+            flags |= 2  # お勧め may be a spelling of おすすめ: kana, then a kanji
         return flags
 
     def check(self, analysis: Any) -> Iterator[Hit]:
@@ -489,8 +503,6 @@ def _overlaps(span: tuple[int, int], start: int, end: int) -> bool:
     return span[0] < end and start < span[1]
 
 
-def _is_kana_letter(char: str) -> bool:
-    return "\u30a1" <= char <= "\u30fa" or char == "ー"
 
 
 class _MaskedWords:

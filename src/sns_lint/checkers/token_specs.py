@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from sns_lint.checkers.text_folding import fold_width, to_katakana
+from sns_lint.checkers.text_folding import fold_width, is_kana, to_katakana
 
 SPEC_KEYS = ("text", "norm", "lemma", "reading", "pos", "form", "regex", "op")
 MAX_REPEAT = 6  # a ``+`` or ``*`` token matches at most this many tokens
@@ -60,9 +60,14 @@ def phrase_specs(phrase: str) -> list[TokenSpec]:
 
     specs = []
     for surface, norm, reading in tokenize_word(phrase):
-        specs.append(
-            TokenSpec(texts=frozenset({fold(surface)}), phrase_norm=norm, phrase_reading=to_katakana(reading))
-        )
+        if (is_kana(surface) and len(surface) <= 2) or fold(norm) == fold(surface):
+            # a short kana token (お, て) is matched as written: its normalised form (御, 手)
+            # stands for too many other words; nor is there another spelling to reach
+            specs.append(TokenSpec(texts=frozenset({fold(surface)})))
+        else:
+            specs.append(
+                TokenSpec(texts=frozenset({fold(surface)}), phrase_norm=norm, phrase_reading=to_katakana(reading))
+            )
     return specs
 
 
