@@ -326,8 +326,7 @@ def lookup(data: TermsData, word: str) -> list[dict]:
     """Entries that list ``word`` in any kana script or width (for ``sns-lint explain WORD``)."""
     key = to_katakana(fold_width(word.strip()))
     return [
-        {"listed": w, "preferred": e.preferred, "note": e.note, "condition": e.category}
+        {"listed": word.strip(), "preferred": e.preferred, "note": e.note, "condition": e.category}
         for e in data.entries
-        for w in e.words
-        if to_katakana(fold_width(w)) == key
-    ][:1] or []
+        if any(to_katakana(fold_width(w)) == key for w in e.words)
+    ]
