@@ -266,6 +266,19 @@ def describe(entry: Entry) -> str:
 class _Sequence:
     entry: Entry
     specs: tuple[TokenSpec, ...]
+    # spellings the second token must have, when that alone decides it (a quick test
+    # that spares most attempts: ご + 借り is tried only where 借り follows)
+    second: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, entry: Entry, specs: tuple[TokenSpec, ...]) -> "_Sequence":
+        second = None
+        if len(specs) > 1:
+            spec = specs[1]
+            plain = TokenSpec(texts=spec.texts)
+            if spec.texts and spec.low >= 1 and spec == plain:
+                second = spec.texts
+        return cls(entry, specs, second)
 
 
 class _CueIndex:
@@ -291,10 +304,10 @@ class _CueIndex:
     def spans(self, view: TokenView, low: int, high: int, limit: int) -> list[tuple[int, int]]:
         """(start, end) of every occurrence starting in [low, high) and ending by ``limit``."""
         found = []
-        keys = view.keys
         for p in range(low, high):
-            phrases = self.by_key.get(keys[p], ())
-            if self.by_norm and keys[p][:1] in self.norm_letters:
+            key = view.key(p)
+            phrases = self.by_key.get(key, ())
+            if self.by_norm and key[:1] in self.norm_letters:
                 extra = self.by_norm.get(view.tokens.normalized_form(p))
                 if extra:
                     phrases = [*phrases, *extra]
@@ -320,7 +333,11 @@ class Checker:
         self._gate: set[str] = set()
         self._kana_gate: set[str] = set()  # first kana of kana forms (お勧め for おすすめ)
         self._readings: set[str] = set()  # kana forms: a kana token must be one of them
-        self._known: dict[str, int] = {}
+        # per distinct surface, remembered across posts: seen at all, its flags if it can
+        # start a sequence, its folded form
+        self._known: dict[str, bool] = {}
+        self._starters: set[str] = set()
+        self._flag_cache: dict[str, int] = {}
         self._folded: dict[str, str] = {}
         self._cues: dict[int, _CueIndex] = {}
         self._exempt: dict[str, frozenset[str]] = {}
@@ -332,7 +349,7 @@ class Checker:
             masked_words: list[tuple[Entry, str]] = []
             for entry in data.entries:
                 for specs in entry.sequences:
-                    self._index(_Sequence(entry, specs))
+                    self._index(_Sequence.of(entry, specs))
                 if entry.masked:
                     masked_words.extend((entry, w) for w in entry.words if len(w) >= MIN_MASKED_LENGTH)
             if masked_words:
@@ -361,6 +378,8 @@ class Checker:
                 self._gate.add(folded[0])
 
     def _flags(self, surface: str) -> int:
+        """What a token may start: a sequence by its spelling (1), or one to look up by its
+        normalised or dictionary form (2)."""
         if not surface:
             return 0
         key = self._folded[surface] = fold(surface)
@@ -370,6 +389,7 @@ class Checker:
                 flags |= 2
         elif key[0] in self._gate or (key[0] in self._kana_gate and len(key) > 1):
             flags |= 2  # お勧め may be a spelling of おすすめ: kana, then a kanji
+        self._flag_cache[surface] = flags
         return flags
 
     def check(self, analysis: Any) -> Iterator[Hit]:
@@ -381,20 +401,24 @@ class Checker:
         surfaces = tokens.surfaces
         known = self._known
         if len(known) > 200_000:
-            known.clear()
-            self._folded.clear()
-        for surface in set(surfaces).difference(known):
-            known[surface] = self._flags(surface)
-        candidates = [i for i, s in enumerate(surfaces) if known[s]]
-        if not candidates:
-            return
-        folded = self._folded
-        view = TokenView(tokens, [folded.get(s) or fold(s) for s in surfaces])
+            for cache in (known, self._starters, self._flag_cache, self._folded):
+                cache.clear()
+        distinct = set(surfaces)
+        for surface in distinct.difference(known):
+            if self._flags(surface):
+                self._starters.add(surface)
+            known[surface] = True
+        if self._starters.isdisjoint(distinct):
+            return  # most posts: no token can start a sequence
+        starters = self._starters
+        candidates = [i for i, s in enumerate(surfaces) if s in starters]
+        view = TokenView(tokens, self._folded)
+        last = len(surfaces)
         context = _Context(view, self._cues)
         reached: dict[str, int] = {}  # rule -> end of its last hit: one hit per rule per stretch of text
         for i in candidates:
-            sequences = list(self._by_key.get(view.keys[i], ()))
-            if known[surfaces[i]] & 2:
+            sequences = list(self._by_key.get(view.key(i), ()))
+            if self._flag_cache[surfaces[i]] & 2:
                 sequences += self._by_norm.get(tokens.normalized_form(i), ())
                 if self._by_lemma:
                     sequences += self._by_lemma.get(tokens.dictionary_form(i), ())
@@ -402,6 +426,8 @@ class Checker:
             for sequence in sequences:
                 entry = sequence.entry
                 if entry.rule_id in exempt or reached.get(entry.rule_id, -1) > i:
+                    continue
+                if sequence.second is not None and (i + 1 >= last or view.key(i + 1) not in sequence.second):
                     continue
                 end = view.match(sequence.specs, i)
                 if end <= best.get(entry.rule_id, (i, None))[0]:

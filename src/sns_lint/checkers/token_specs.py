@@ -138,15 +138,24 @@ def _spec(item: dict, fail: Callable[[str], None]) -> TokenSpec:
 class TokenView:
     """The forms of a post's tokens that specs ask about, each read at most once."""
 
-    __slots__ = ("tokens", "keys", "_readings")
+    __slots__ = ("tokens", "_surfaces", "_folded", "_readings")
 
-    def __init__(self, tokens: Any, keys: list[str]):
+    def __init__(self, tokens: Any, folded: dict[str, str]):
         self.tokens = tokens
-        self.keys = keys  # folded surfaces
+        self._surfaces = tokens.surfaces
+        self._folded = folded  # surface -> folded surface, shared across posts
         self._readings: dict[int, str] = {}
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return len(self._surfaces)
+
+    def key(self, index: int) -> str:
+        """The folded surface of one token."""
+        surface = self._surfaces[index]
+        key = self._folded.get(surface)
+        if key is None:
+            key = self._folded[surface] = fold(surface)
+        return key
 
     def reading(self, index: int) -> str:
         try:
@@ -156,7 +165,7 @@ class TokenView:
             return value
 
     def accepts(self, spec: TokenSpec, index: int) -> bool:
-        key = self.keys[index]
+        key = self.key(index)
         tokens = self.tokens
         if spec.texts and key not in spec.texts:
             if not spec.phrase_norm:
@@ -181,7 +190,7 @@ class TokenView:
 
     def match(self, specs: tuple[TokenSpec, ...], start: int, limit: int | None = None) -> int:
         """End (exclusive) of the longest match of ``specs`` at ``start``, or -1."""
-        return self._match(specs, 0, start, len(self.keys) if limit is None else limit)
+        return self._match(specs, 0, start, len(self._surfaces) if limit is None else limit)
 
     def _match(self, specs: tuple[TokenSpec, ...], s: int, i: int, limit: int) -> int:
         if s == len(specs):
