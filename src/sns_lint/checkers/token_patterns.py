@@ -394,7 +394,7 @@ class Checker:
 
     def check(self, analysis: Any) -> Iterator[Hit]:
         exempt = self._speaker_exempt(analysis)
-        if self._masked and _DISGUISE.search(analysis.text):
+        if self._masked and _DISGUISE.search(analysis.text):  # a mask after a letter, or a look-alike
             for masked in self._masked:
                 yield from (h for h in masked.hits(analysis.text) if h.rule_id not in exempt)
         tokens = analysis.tokens
@@ -534,38 +534,59 @@ def _overlaps(span: tuple[int, int], start: int, end: int) -> bool:
 class _MaskedWords:
     """Disguised spellings of listed words (伏せ字): letters after the first replaced by mask
     characters (ま○こ), or any letter by a look-alike (ㄘんこ). At least two letters stay as
-    written, and no fewer letters than are masked, so ○○こ is never a word."""
+    written, and no fewer letters than are masked, so ○○こ is never a word.
+
+    Only the places where a mask or look-alike character stands are tried: each listed word
+    that could cover that place is compared letter by letter (no large regular expression
+    to compile at start-up)."""
 
     def __init__(self, words: list[tuple[Entry, str]], lookalikes: dict[str, str]):
         from sns_lint.checkers.text_folding import fold_width, to_hiragana, to_katakana
 
-        mask = re.escape(MASK_CHARS)
-        self._words: list[tuple[Entry, Any]] = []
-        alternatives = []
+        # first letter (any accepted form) -> (entry, accepted letters per position)
+        self._by_first: dict[str, list[tuple[Entry, tuple[frozenset[str], ...]]]] = {}
+        self._longest = 0
         for entry, word in words:
             word = fold_width(word)
-            parts = []
-            for position, char in enumerate(word):
-                letters = {char, to_hiragana(char), to_katakana(char)}
-                similar = "".join(lookalikes.get(letter, "") for letter in sorted(letters))
-                chars = "".join(sorted(letters)) + similar + (MASK_CHARS if position else "")
-                parts.append(f"[{re.escape(chars)}]" if len(chars) > 1 else re.escape(char))
-            source = "".join(parts)
-            alternatives.append(source)
-            self._words.append((entry, re.compile(source)))
-        self._any = re.compile("|".join(sorted(set(alternatives), key=len, reverse=True)))
-        self._plain = {fold(w) for _e, w in words}
-        self._disguise = re.compile(f"[{mask}]|" + (f"[{re.escape(''.join(lookalikes.values()))}]" if lookalikes else "(?!)"))
+            letters = []
+            for char in word:
+                forms = {char, to_hiragana(char), to_katakana(char)}
+                letters.append(frozenset(forms | {similar for form in forms for similar in lookalikes.get(form, "")}))
+            for first in letters[0]:
+                self._by_first.setdefault(first, []).append((entry, tuple(letters)))
+            self._longest = max(self._longest, len(word))
+        self._lookalikes = frozenset(c for alts in lookalikes.values() for c in alts)
+        marks = re.escape(MASK_CHARS + "".join(sorted(self._lookalikes)))
+        self._places = re.compile(f"[{marks}]")
 
     def hits(self, text: str) -> Iterator[Hit]:
-        for match in self._any.finditer(text):
-            written = match.group()
-            if fold(written) in self._plain:
-                continue  # written plainly: the token matcher handles it
-            disguised = len(self._disguise.findall(written))
-            if disguised == 0 or len(written) - disguised < max(2, disguised):
+        reached = -1
+        for place in self._places.finditer(text):
+            p = place.start()
+            if p < reached:
                 continue
-            for entry, pattern in self._words:
-                if pattern.fullmatch(written):
-                    yield _hit(entry, match.start(), match.end())
-                    break
+            found = self._word_over(text, p)
+            if found:
+                entry, start, end = found
+                reached = end
+                yield _hit(entry, start, end)
+
+    def _word_over(self, text: str, p: int) -> tuple[Entry, int, int] | None:
+        masks, lookalikes = MASK_CHARS, self._lookalikes
+        for start in range(max(0, p - self._longest + 1), p + 1):
+            for entry, letters in self._by_first.get(text[start], ()):
+                end = start + len(letters)
+                if end <= p or end > len(text):
+                    continue
+                disguised = 0
+                for k, char in enumerate(text[start:end]):
+                    if k and char in masks:
+                        disguised += 1
+                    elif char not in letters[k]:
+                        break
+                    elif char in lookalikes:
+                        disguised += 1
+                else:
+                    if disguised and len(letters) - disguised >= max(2, disguised):
+                        return entry, start, end
+        return None
