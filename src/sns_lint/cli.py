@@ -198,24 +198,30 @@ def _clause_key(clause: str) -> tuple:
 
 @app.command(cls=JapaneseCommand)
 def explain(
-    target: str = typer.Argument(..., metavar="RULE", help="ルール ID または項番（例: 6-2, shortened-url）"),
+    target: str = typer.Argument(..., metavar="RULE|WORD", help="ルール ID、項番、または語（例: 6-2, shortened-url, 看護婦）"),
     config: Optional[str] = typer.Option(None, "--config", "-c", metavar="FILE", help="運用ポリシーのファイル"),
 ) -> None:
-    """ルールの趣旨・理由・悪い例とよい例を表示します。"""
+    """ルールの趣旨・理由・悪い例とよい例を表示します。語を渡すと、その語を挙げるルールと言い換えを表示します。"""
     from rich.console import Console
     from rich.text import Text
 
     from sns_lint.errors import SnsLintError
 
     try:
-        _policy, rules, _ruleset = _load(config)
+        policy, rules, _ruleset = _load(config)
     except SnsLintError as error:
         _exit_with_error(error)
     chosen = [r for r in rules if target in (r.id, r.clause)]
-    if not chosen:
-        _stderr(f"sns-lint: エラー: 「{target}」に当たるルールがありません（sns-lint rules で一覧を確認できます）。")
-        raise typer.Exit(2)
     console = Console(soft_wrap=True, highlight=False)
+    if not chosen:
+        from sns_lint.rulebook.word_lookup import find_word, render_matches
+
+        matches = find_word(target, rules, policy)
+        if not matches:
+            _stderr(f"sns-lint: エラー: 「{target}」に当たるルール・語がありません（sns-lint rules で一覧を確認できます）。")
+            raise typer.Exit(2)
+        console.print(render_matches(target, matches))
+        return
     for rule in chosen:
         out = Text()
         out.append(f"{rule.id}", style="bold")

@@ -8,6 +8,9 @@ from datetime import datetime
 from sns_lint.text_positions import LineIndex, OffsetMap
 
 PLATFORMS = ("x", "facebook", "instagram", "line", "threads")
+# Who speaks in a post. Staff write in the city's voice; the mayor's own account (or a post
+# marked ``speaker: mayor``) speaks in the first person, and rules on personal views skip it.
+SPEAKERS = ("staff", "mayor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +22,7 @@ class PostMeta:
     approved_by: str | None = None
     published: bool = False  # already sent: kept for the record, not judged for its time
     id: str | None = None  # the schedule file's own id for the post
+    speaker: str | None = None  # who speaks in this post: staff (default) or mayor
 
 
 @dataclass(slots=True)

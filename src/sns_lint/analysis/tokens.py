@@ -210,6 +210,12 @@ class Tokens:
             self._cached = (which, _tokenizer().tokenize(_sudachi_safe(self._text[offset : offset + length])))
         return self._cached[1][index - self._segment_firsts[which]]
 
+    def line_bounds(self, index: int) -> tuple[int, int]:
+        """First and past-the-last token index of the line (segment) holding token ``index``."""
+        which = bisect_right(self._segment_firsts, index) - 1
+        firsts = self._segment_firsts
+        return firsts[which], firsts[which + 1] if which + 1 < len(firsts) else len(self.surfaces)
+
     def pos(self, index: int) -> tuple[str, ...]:
         return tuple(self._morpheme(index).part_of_speech())
 

@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 KIND_MODULES = {
     "terms": "sns_lint.checkers.terms",
+    "token_pattern": "sns_lint.checkers.token_patterns",
     "pattern": "sns_lint.checkers.pattern",
     "url_hosts": "sns_lint.checkers.url_hosts",
     "obscured_url": "sns_lint.checkers.obscured_url",

@@ -320,3 +320,13 @@ class Checker:
             suggestion="、".join(entry.preferred) or None,
             severity=entry.severity,
         )
+
+
+def lookup(data: TermsData, word: str) -> list[dict]:
+    """Entries that list ``word`` in any kana script or width (for ``sns-lint explain WORD``)."""
+    key = to_katakana(fold_width(word.strip()))
+    return [
+        {"listed": word.strip(), "preferred": e.preferred, "note": e.note, "condition": e.category}
+        for e in data.entries
+        if any(to_katakana(fold_width(w)) == key for w in e.words)
+    ]

@@ -24,7 +24,7 @@ from sns_lint.config.model import (
 )
 from sns_lint.errors import ConfigError
 from sns_lint.findings import SEVERITY_NAMES
-from sns_lint.posts import PLATFORMS
+from sns_lint.posts import PLATFORMS, SPEAKERS
 from sns_lint.yaml_loading import LineDict, load_yaml
 
 CONFIG_NAMES = ("sns-lint.yaml", ".sns-lint.yaml")
@@ -32,7 +32,7 @@ TOP_KEYS = (
     "timezone", "default_account", "own_domains", "trusted_domains", "own_accounts",
     "places", "accounts", "rules", "include", "exclude", "schedule_csv",
 )
-ACCOUNT_KEYS = ("platform", "name", "max_length", "hours", "contacts")
+ACCOUNT_KEYS = ("platform", "name", "max_length", "hours", "contacts", "speaker")
 HOURS_KEYS = ("days", "start", "end", "holidays", "closed")
 CONTACT_KEYS = ("phones", "emails", "addresses")
 RULES_KEYS = ("paths", "disable", "severity")
@@ -221,6 +221,9 @@ def _parse_account(v: _Validator, key: str, data: dict) -> Account:
     max_length = data.get("max_length")
     if max_length is not None and (isinstance(max_length, bool) or not isinstance(max_length, int) or max_length <= 0):
         v.fail(f"{what}.max_length は正の整数で書いてください。", data, "max_length")
+    speaker = v.string(data, "speaker", f"{what}.speaker")
+    if speaker is not None and speaker not in SPEAKERS:
+        v.fail(f"{what}.speaker は {', '.join(SPEAKERS)} のいずれかで書いてください（mayor: 市長本人のアカウント）。", data, "speaker")
     hours = None
     if data.get("hours") is not None:
         hours = _parse_hours(v, what + ".hours", v.mapping(data["hours"], what + ".hours", data, "hours"))
@@ -238,6 +241,7 @@ def _parse_account(v: _Validator, key: str, data: dict) -> Account:
         max_length=max_length,
         hours=hours,
         contacts=contacts,
+        speaker=speaker,
     )
 
 

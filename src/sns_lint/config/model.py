@@ -42,6 +42,7 @@ class Account:
     max_length: int | None = None
     hours: OperatingHours | None = None
     contacts: Contacts = field(default_factory=Contacts)
+    speaker: str | None = None  # mayor: the mayor's own account, first-person views are expected
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ import re
 from datetime import datetime
 
 from sns_lint.errors import InputError
-from sns_lint.posts import PLATFORMS, PostMeta
+from sns_lint.posts import PLATFORMS, SPEAKERS, PostMeta
 from sns_lint.yaml_loading import LineDict, load_yaml
 
-KNOWN_KEYS = ("account", "platform", "scheduled_at", "emergency", "approved_by", "published")
+KNOWN_KEYS = ("account", "platform", "scheduled_at", "emergency", "approved_by", "published", "speaker")
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -80,6 +80,11 @@ def meta_from(
             raise InputError(f"{where}の {key} は true か false で書いてください。", path, line(key))
         return value
 
+    speaker = text_value("speaker")
+    if speaker is not None and speaker.lower() not in SPEAKERS:
+        raise InputError(
+            f"{where}の speaker「{speaker}」は不明です（使えるもの: {', '.join(SPEAKERS)}）。", path, line("speaker")
+        )
     scheduled = text_value("scheduled_at")
     return PostMeta(
         account=text_value("account"),
@@ -89,6 +94,7 @@ def meta_from(
         approved_by=text_value("approved_by"),
         published=flag("published"),
         id=text_value("id") if "id" in known_keys else None,
+        speaker=speaker.lower() if speaker else None,
     )
 
 
