@@ -427,12 +427,15 @@ def test_catastrophic_backtracking_patterns_are_cut_off_with_a_warning(cli, tmp_
     started = time.monotonic()
     result = cli("check", "a.txt", "-f", "json")
     elapsed = time.monotonic() - started
-    assert elapsed < 5, f"{elapsed:.2f} s"
+    assert elapsed < 10, f"{elapsed:.2f} s"  # a guard against a hang, not a benchmark
     # What actually happens: `regex` defuses (x|x)*y itself; the two others run into the
     # 1 s limit and are skipped for this post, with a warning naming the file, rule and pattern.
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("sns-lint: 警告: a.txt: ")]
+    # (The policy names no platform, so a separate warning says length was not checked.)
+    warnings = [
+        line for line in result.stderr.splitlines() if line.startswith("sns-lint: 警告: a.txt: ") and "slow-regex" in line
+    ]
     assert len(warnings) == 2
-    assert all("slow-regex" in w and "1 秒" in w for w in warnings)
+    assert all("1 秒" in w for w in warnings)
     assert "(a+)+$" in warnings[0] and r"(\w+\s?)+$" in warnings[1]
     # the other rules still ran
     assert result.code == 1
