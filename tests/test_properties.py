@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from sns_lint.checking import Report, check_source
@@ -148,6 +148,10 @@ FILLERS = ["あ", "ア", "ｱ", "漢", "a", "😀", "市役所からのお知ら
 def test_terms_in_long_lines_are_found_wherever_sudachi_input_is_cut(filler, where, term):
     # Lines over 2,000 characters are tokenised in pieces: the cut must not split a word
     # that the same line, read in one piece, would give as one token.
+    # A katakana word inside a 2,000-character katakana run has no one-piece reading to
+    # compare with: Sudachi splits such runs of unknown words by their length, so the
+    # 80-character window below and the long line disagree whatever the cut does.
+    assume(not (filler in ("ア", "ｱ") and term == "カンゴフ"))
     before = (filler * (where // len(filler) + 1))[:where]
     text = before + term + "さん" + filler * (600 // len(filler))
     report, _ = run_pipeline(text)
