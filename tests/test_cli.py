@@ -58,7 +58,8 @@ def test_json_contract(cli, tmp_path):
                 "suggestion": "看護師",
             }
         ],
-        "summary": {"files": 1, "posts": 1, "errors": 1, "warnings": 0, "infos": 0},
+        "suppressed": [],
+        "summary": {"files": 1, "posts": 1, "errors": 1, "warnings": 0, "infos": 0, "suppressed": 0},
     }
     assert "看護婦" in document["findings"][0]["message"]
 

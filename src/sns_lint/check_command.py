@@ -46,6 +46,9 @@ class CheckOptions:
     stdin_filename: str | None = None
     force_include: bool = False
     at: str | None = None  # --at DATETIME|now
+    fix: bool = False
+    diff: bool = False
+    show_suppressed: bool = False
 
 
 def _say(message: str) -> None:
@@ -90,6 +93,10 @@ def _validated(options: CheckOptions) -> CheckOptions:
             raise SnsLintError(f"--platform「{options.platform}」は不明です（使えるもの: {', '.join(PLATFORMS)}）。")
     if options.stdin_filename is not None and STDIN not in options.paths:
         raise SnsLintError("--stdin-filename は標準入力（-）を点検するときに使います。")
+    if options.diff and not options.fix:
+        raise SnsLintError("--diff は --fix と一緒に指定してください。")
+    if options.fix and STDIN in options.paths and len(options.paths) > 1:
+        raise SnsLintError("--fix で標準入力（-）を使うときは、ほかのファイルを指定できません。")
     return options
 
 
@@ -115,9 +122,12 @@ def load_run(options: CheckOptions):
             f"sns-lint: 警告: {config.display_path}: own_domains（市のドメイン）がないため、"
             "市のページへのリンクも市以外へのリンクとして指摘します。"
         )
-    rules = select_rules(load_rules(config.rules.paths), split_keys(options.select), split_keys(options.ignore))
+    from sns_lint.suppressing import DIRECTIVE_RULES
+
+    every_rule = [*load_rules(config.rules.paths), *DIRECTIVE_RULES]
+    rules = select_rules(every_rule, split_keys(options.select), split_keys(options.ignore))
     warnings: list[str] = []
-    ruleset = RuleSet.build(rules, config, warnings)
+    ruleset = RuleSet.build(rules, config, warnings, directives=False)
     for message in warnings:
         _say(f"sns-lint: 警告: {message}")
     return config, ruleset
@@ -137,7 +147,12 @@ def _with_stdin_name(report: Report, name: str | None) -> Report:
     files = []
     for result in report.files:
         if result.path == STDIN:
-            result = replace(result, path=name, findings=[replace(f, path=name) for f in result.findings])
+            result = replace(
+                result,
+                path=name,
+                findings=[replace(f, path=name) for f in result.findings],
+                suppressed=[replace(s, finding=replace(s.finding, path=name)) for s in result.suppressed],
+            )
             if result.error is not None and result.error.path == STDIN:
                 result.error.path = name
         files.append(result)
@@ -234,7 +249,10 @@ def statistics_lines(report: Report) -> list[str]:
 def _render(name: str, report: Report, out: TextIO, options: CheckOptions, preamble: tuple[str, ...], **layout) -> None:
     module = reporter(name)
     if name in HUMAN_FORMATS:
-        module.render(report, out, fail_on=Severity.parse(options.fail_on), preamble=preamble, **layout)
+        module.render(
+            report, out, fail_on=Severity.parse(options.fail_on), preamble=preamble,
+            show_suppressed=options.show_suppressed, **layout,
+        )
     elif name == "github":
         module.render(report, out, preamble=preamble)
     else:
@@ -282,6 +300,7 @@ def write_reports(report: Report, options: CheckOptions, preamble: tuple[str, ..
                 fail_on=Severity.parse(options.fail_on),
                 color=options.color,
                 preamble=preamble,
+                show_suppressed=options.show_suppressed,
                 # the file has the whole human report: the terminal gets the summary only
                 show_findings=not (options.output_file and options.output_format in HUMAN_FORMATS),
             )
@@ -317,7 +336,27 @@ def run_check(options: CheckOptions) -> int:
     if options.verbose:
         for path in skipped:
             _say(f"sns-lint: 読み飛ばし（include / exclude）: {path}")
+    if options.fix and STDIN in files:
+        return _fix_stdin(ruleset, config, options)
     report = _check(files, ruleset, config, options)
+    fix_failed = False
+    if options.fix:
+        from sns_lint import fixing
+
+        run = fixing.fix_report(report, ruleset, config, options.jobs, write=not options.diff)
+        for refusal in run.refusals:
+            _say(f"sns-lint: エラー: {refusal}")
+        fix_failed = bool(run.refusals)
+        if options.diff:
+            for item in run.fixes:
+                sys.stdout.write(fixing.unified_diff(item))
+            sys.stdout.flush()
+            count = sum(len(item.applied) for item in run.fixes)
+            _say(f"sns-lint: {len(run.fixes)} ファイル・{count} 件を直せます（--diff のため書き込んでいません）。")
+            return 2 if fix_failed else (1 if run.fixes else 0)
+        for item in run.fixes:
+            _say(f"sns-lint: 修正しました: {item.path}（{len(item.applied)} 件）")
+        report = run.report
     report = _with_stdin_name(report, options.stdin_filename)
     named_but_not_posts = _drop_files_without_posts(report, options)
     if options.verbose:
@@ -328,6 +367,8 @@ def run_check(options: CheckOptions) -> int:
     code = 2 if named_but_not_posts else report.exit_code(Severity.parse(options.fail_on))
     if options.exit_zero and code == 1:
         code = 0
+    if fix_failed:
+        code = 2
     try:
         write_reports(report, options, defaults_notice(config))
     except BrokenPipeError:
@@ -335,3 +376,25 @@ def run_check(options: CheckOptions) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     return code
+
+
+def _fix_stdin(ruleset, config: Config, options: CheckOptions) -> int:
+    """``--fix -``: the fixed text goes to stdout in its own encoding, the report to stderr."""
+    from sns_lint import fixing
+
+    fixed, planned, result = fixing.fix_stdin(sys.stdin.buffer.read(), ruleset, config)
+    if options.diff:
+        if planned is not None:
+            sys.stdout.write(fixing.unified_diff(planned))
+            sys.stdout.flush()
+        return 1 if planned is not None else 0
+    sys.stdout.flush()
+    sys.stdout.buffer.write(fixed)
+    sys.stdout.buffer.flush()
+    if planned is not None:
+        _say(f"sns-lint: 修正しました: -（{len(planned.applied)} 件）")
+    report = _with_stdin_name(Report(files=[result], rules=ruleset.rules), options.stdin_filename)
+    _tell(report, [], options)
+    _render(options.output_format, report, sys.stderr, options, (), color="never")
+    code = report.exit_code(Severity.parse(options.fail_on))
+    return 0 if options.exit_zero and code == 1 else code

@@ -9,7 +9,7 @@ from functools import cached_property
 from sns_lint.analysis.post_analysis import PostAnalysis
 from sns_lint.config.model import Account, Config
 from sns_lint.errors import InputError, NotASchedule, SnsLintError
-from sns_lint.findings import Finding, Severity
+from sns_lint.findings import Finding, Severity, Suppressed
 from sns_lint.linter import RuleSet
 from sns_lint.posts import Post, SourceFile
 from sns_lint.rulebook.model import Rule
@@ -28,6 +28,9 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     skipped: NotASchedule | None = None  # a YAML/JSON/CSV file without posts
     source_lines: dict[int, str] = field(default_factory=dict)  # line number -> text, lines with findings
+    suppressed: list[Suppressed] = field(default_factory=list)
+    digest: str | None = None  # of the bytes checked, so --fix can refuse a file changed since
+    encoding: str | None = None
 
 
 @dataclass
@@ -39,6 +42,10 @@ class Report:
     @cached_property
     def findings(self) -> list[Finding]:
         return [f for result in self.files for f in result.findings]
+
+    @cached_property
+    def suppressed(self) -> list[Suppressed]:
+        return [s for result in self.files for s in result.suppressed]
 
     @property
     def errors(self) -> list[SnsLintError]:
@@ -96,17 +103,20 @@ def check_file(path: str, ruleset: RuleSet, config: Config) -> FileResult:
 def check_source(source: SourceFile, ruleset: RuleSet, config: Config) -> FileResult:
     """Every post of one decoded file through every rule."""
     path = source.path
-    result = FileResult(path=path)
+    result = FileResult(path=path, digest=source.digest, encoding=source.encoding)
     try:
         posts = [p for p in posts_from_source(source, config, result.warnings) if p.text.strip()]
         if not posts:
             result.notes.append(f"{path}: 空のファイルです（点検する本文がありません）。")
         analyses = [PostAnalysis(p, config, resolve_account(p, config, result.warnings)) for p in posts]
         for analysis in analyses:
-            result.findings.extend(ruleset.check(analysis))
+            outcome = ruleset.check_post(analysis)
+            result.findings.extend(outcome.findings)
+            result.suppressed.extend(outcome.suppressed)
             result.warnings.extend(f"{path}: {note}" for note in analysis.notes)
         # only the lines a reporter shows travel back from a worker process, not the file
-        lines = {line for f in result.findings for line in (f.line, f.end_line)}
+        shown = [*result.findings, *(s.finding for s in result.suppressed)]
+        lines = {line for f in shown for line in (f.line, f.end_line)}
         result.source_lines = {line: source.lines.line_text(line) for line in lines}
         result.posts = len(posts)
     except NotASchedule as exc:
@@ -114,6 +124,7 @@ def check_source(source: SourceFile, ruleset: RuleSet, config: Config) -> FileRe
     except SnsLintError as exc:
         result.error = exc
         result.findings.clear()
+        result.suppressed.clear()
     return result
 
 
@@ -124,7 +135,7 @@ _worker_state: tuple[RuleSet, Config] | None = None
 
 def _init_worker(rules: list, config: Config) -> None:
     global _worker_state
-    _worker_state = (RuleSet.build(rules, config), config)
+    _worker_state = (RuleSet.build(rules, config, directives=False), config)
 
 
 def _check_in_worker(path: str) -> FileResult:

@@ -68,8 +68,10 @@ def _load(config_path: Optional[str]):
     from sns_lint.linter import RuleSet
     from sns_lint.rulebook.loading import load_rules
 
+    from sns_lint.suppressing import DIRECTIVE_RULES
+
     config = load_config(config_path)
-    rules = load_rules(config.rules.paths)
+    rules = [*load_rules(config.rules.paths), *DIRECTIVE_RULES]
     warnings: list[str] = []
     ruleset = RuleSet.build(rules, config, warnings)
     for message in warnings:
@@ -134,6 +136,13 @@ def check(
     at: Optional[str] = typer.Option(
         None, "--at", metavar="DATETIME", help="この日時に投稿するとして運用時間を点検（ISO 8601 か now）。年のない日付の「今日」にもなります"
     ),
+    fix: bool = typer.Option(
+        False, "--fix", help="言い換え案が 1 つだけの指摘をファイルに書き戻します（文字コード・改行・権限はそのまま、一時ファイルから置き換え）。標準入力なら直した本文を標準出力へ"
+    ),
+    diff: bool = typer.Option(
+        False, "--diff", help="--fix と併用: 直す内容を unified diff で表示し、ファイルは変更しません（差分があれば終了コード 1）"
+    ),
+    show_suppressed: bool = typer.Option(False, "--show-suppressed", help="抑止した指摘を理由・承認者とともに表示します"),
 ) -> None:
     """下書きを点検し、指摘をガイドラインの項番つきで表示します。"""
     from sns_lint.check_command import CheckOptions, run_check
@@ -160,6 +169,9 @@ def check(
         stdin_filename=stdin_filename,
         force_include=force_include,
         at=at,
+        fix=fix,
+        diff=diff,
+        show_suppressed=show_suppressed,
     )
     try:
         code = run_check(options)
@@ -182,14 +194,22 @@ def list_rules(
         _policy, rules, ruleset = _load(config)
     except SnsLintError as error:
         _exit_with_error(error)
-    table = Table(show_lines=False)
+    guideline = ruleset.guideline
+    table = Table(show_lines=False, title=f"{guideline.name}（guideline: {guideline.id}）")
     for column in ("ID", "項番", "重大度", "概要"):
         table.add_column(column)
     for rule in sorted(rules, key=lambda r: (_clause_key(r.clause), r.id)):
         active = ruleset.rules.get(rule.id)
         severity = active.severity.label if active else "無効 (disabled)"
-        table.add_row(rule.id, rule.clause, severity, rule.summary)
+        table.add_row(rule.id, _cited(guideline, rule.clause), severity, rule.summary)
     Console(soft_wrap=False, highlight=False).print(table)
+
+
+def _cited(guideline, clause: str) -> str:
+    """The user's guideline number; sns-lint's own where that guideline has none."""
+    if guideline.maps(clause):
+        return guideline.cite(clause)
+    return f"{clause}（該当なし）"
 
 
 def _clause_key(clause: str) -> tuple:
@@ -208,10 +228,11 @@ def explain(
     from sns_lint.errors import SnsLintError
 
     try:
-        policy, rules, _ruleset = _load(config)
+        policy, rules, ruleset = _load(config)
     except SnsLintError as error:
         _exit_with_error(error)
-    chosen = [r for r in rules if target in (r.id, r.clause)]
+    guideline = ruleset.guideline
+    chosen = [r for r in rules if target in (r.id, r.clause, guideline.cite(r.clause))]
     console = Console(soft_wrap=True, highlight=False)
     if not chosen:
         from sns_lint.rulebook.word_lookup import find_word, render_matches
@@ -225,7 +246,11 @@ def explain(
     for rule in chosen:
         out = Text()
         out.append(f"{rule.id}", style="bold")
-        out.append(f"  ガイドライン {rule.clause}・{rule.severity.label_ja}\n", style="magenta")
+        if guideline.maps(rule.clause):
+            cited = f"{guideline.name} {guideline.cite(rule.clause)}「{guideline.title(rule.clause)}」"
+        else:
+            cited = f"{guideline.name} に対応する項目なし（sns-lint の項番 {rule.clause}）"
+        out.append(f"  {cited}・{rule.severity.label_ja}\n", style="magenta")
         out.append("概要: ", style="bold")
         out.append(rule.summary + "\n")
         out.append("なぜ: ", style="bold")
@@ -267,6 +292,189 @@ def count(
         sys.stdout.write(f"{item.path}: {name} {m.length} / {m.limit}（{state}）\n")
     sys.stdout.flush()
     raise typer.Exit(1 if any(item.measurement.over for item in counts) else 0)
+
+
+policy_app = typer.Typer(
+    help="運用ポリシー（ガイドライン 3）の点検と、公開用ページの作成。",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(policy_app, name="policy")
+
+
+class PageFormat(str, Enum):
+    all = "all"
+    md = "md"
+    html = "html"
+
+
+def _load_policy_config(config: Optional[str]):
+    from sns_lint.config.loading import load_config
+    from sns_lint.errors import SnsLintError
+    from sns_lint.guidelines import load_guideline
+
+    try:
+        policy = load_config(config)
+    except SnsLintError as error:
+        _exit_with_error(error)
+    if policy.path is None or policy.path.name == "pyproject.toml":
+        _stderr("sns-lint: エラー: 運用ポリシーの設定ファイル（sns-lint.yaml）が見つかりません（sns-lint init で作れます）。")
+        raise typer.Exit(2)
+    return policy, policy.guideline or load_guideline(None)
+
+
+@policy_app.command("check")
+def policy_check(
+    config: Optional[str] = typer.Option(None, "--config", "-c", help="設定ファイル（既定: sns-lint.yaml を探します）"),
+    output_format: OutputFormat = typer.Option(OutputFormat.rich, "--format", "-f", help="出力形式"),
+) -> None:
+    """各アカウントの運用ポリシーに、ガイドライン 3-(1) の項目と 7-(2) の問い合わせ先がそろっているか点検します。"""
+    import json
+
+    from rich.text import Text
+
+    from sns_lint.findings import Severity
+    from sns_lint.operating_policy.audit import audit
+    from sns_lint.reporters.json_report import finding_dict
+    from sns_lint.reporters.rich_text import make_console, render_finding
+
+    policy, guideline = _load_policy_config(config)
+    report = audit(policy, guideline.cite, policy.path.read_text(encoding="utf-8-sig"))
+    findings = report.findings
+    errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+    if output_format is OutputFormat.json:
+        document = {
+            "version": 1,
+            "findings": [finding_dict(f) for f in findings],
+            "summary": {"accounts": len(policy.accounts), "errors": errors, "warnings": warnings},
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console = make_console(sys.stdout)
+        if findings:
+            console.print(Text(str(policy.path), style="bold underline"))
+        for finding in findings:
+            console.print(render_finding(finding, report, console.width))
+        summary = f"{len(policy.accounts)} アカウントの運用ポリシーを点検しました: "
+        summary += f"エラー {errors}・警告 {warnings}" if findings else "必要な項目はそろっています。"
+        console.print(summary)
+    sys.stdout.flush()
+    raise typer.Exit(1 if errors else 0)
+
+
+@policy_app.command("render")
+def policy_render(
+    config: Optional[str] = typer.Option(None, "--config", "-c", help="設定ファイル（既定: sns-lint.yaml を探します）"),
+    account: Optional[List[str]] = typer.Option(None, "--account", "-a", help="載せるアカウント（複数可。既定: すべて）"),
+    output: str = typer.Option(".", "--output", "-o", help="書き出すフォルダ（- で標準出力。このときは --format md か html）"),
+    page_format: PageFormat = typer.Option(PageFormat.all, "--format", "-f", help="all（Markdown と HTML）・md・html"),
+    name: str = typer.Option("sns-policy", "--name", help="書き出すファイル名（拡張子なし）"),
+) -> None:
+    """運用ポリシーを、市のホームページに載せる Markdown と HTML（単体で表示できるページ）に書き出します。"""
+    from pathlib import Path
+
+    from sns_lint.operating_policy import document
+    from sns_lint.operating_policy.audit import audit
+
+    policy, guideline = _load_policy_config(config)
+    unknown = [key for key in account or [] if key not in policy.accounts]
+    if unknown:
+        _stderr(f"sns-lint: エラー: アカウント「{'、'.join(unknown)}」は {policy.path} の accounts にありません。")
+        raise typer.Exit(2)
+    if not policy.accounts:
+        _stderr(f"sns-lint: エラー: {policy.path} の accounts にアカウントがありません。")
+        raise typer.Exit(2)
+    gaps = [f for f in audit(policy, guideline.cite, policy.path.read_text(encoding="utf-8-sig")).findings]
+    outline = document.outline(policy, account or None)
+    pages = {"md": document.to_markdown(outline), "html": document.to_html(outline)}
+    chosen = ["md", "html"] if page_format is PageFormat.all else [page_format.value]
+    if output == "-":
+        if len(chosen) != 1:
+            _stderr("sns-lint: エラー: 標準出力（-o -）には --format md か --format html を指定してください。")
+            raise typer.Exit(2)
+        sys.stdout.write(pages[chosen[0]])
+    else:
+        folder = Path(output)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for kind in chosen:
+                target = folder / f"{name}.{kind}"
+                target.write_text(pages[kind], encoding="utf-8", newline="\n")
+                _stderr(f"sns-lint: 書き出しました: {target}")
+        except OSError as exc:
+            _stderr(f"sns-lint: エラー: {output}: 書き出せません（{exc.strerror}）。")
+            raise typer.Exit(2)
+    if gaps:
+        _stderr(f"sns-lint: 警告: 運用ポリシーに未設定の項目が {len(gaps)} 件あります（「（未設定）」と表示）。sns-lint policy check で確認してください。")
+    sys.stdout.flush()
+    raise typer.Exit(0)
+
+
+@app.command()
+def init(
+    output: str = typer.Option("sns-lint.yaml", "--output", "-o", help="作る設定ファイル（既にあれば上書きしません）"),
+    organization: Optional[str] = typer.Option(None, "--organization", help="団体名（例: 鹿児島市）"),
+    platform: Optional[str] = typer.Option(None, "--platform", "-p", help="x | facebook | instagram | line | threads"),
+    name: Optional[str] = typer.Option(None, "--name", help="アカウント名（例: 鹿児島市 広報課）"),
+    url: Optional[str] = typer.Option(None, "--url", help="アカウントの URL"),
+    department: Optional[str] = typer.Option(None, "--department", help="運用部署"),
+    phone: Optional[str] = typer.Option(None, "--phone", help="問い合わせ先の電話番号"),
+    email: Optional[str] = typer.Option(None, "--email", help="問い合わせ先のメールアドレス"),
+    comments: Optional[str] = typer.Option(None, "--comments", help="コメントへの対応: none（回答しない）| reply（回答する）"),
+    key: Optional[str] = typer.Option(None, "--key", help="設定の中でのアカウントの呼び名（既定: プラットフォーム名）"),
+) -> None:
+    """新しいアカウントの運用ポリシー（sns-lint.yaml）を、ガイドライン 3-(1) の項目をすべて含めて作ります。"""
+    from sns_lint.errors import SnsLintError
+    from sns_lint.operating_policy import template
+
+    asked = {
+        "organization": (organization, "団体名（例: 鹿児島市）", None),
+        "platform": (platform, "プラットフォーム（x / facebook / instagram / line / threads）", "x"),
+        "name": (name, "アカウント名", None),
+        "url": (url, "アカウントの URL", None),
+        "department": (department, "運用部署", None),
+        "comments": (comments, "コメントに回答しますか（none = 回答しない / reply = 回答する）", "none"),
+        "phone": (phone, "問い合わせ先の電話番号", ""),
+        "email": (email, "問い合わせ先のメールアドレス", ""),
+    }
+    values = {}
+    missing = [k for k, (given, _q, _d) in asked.items() if given is None]
+    if missing and not getattr(sys.stdin, "isatty", lambda: False)():
+        options = " ".join(f"--{k}" for k in missing)
+        _stderr(f"sns-lint: エラー: 端末から実行するか、次のオプションを指定してください: {options}")
+        raise typer.Exit(2)
+    for field_name, (given, question, default) in asked.items():
+        if given is None:
+            given = typer.prompt(question, default=default) if default is not None else typer.prompt(question)
+        values[field_name] = str(given).strip()
+    values["platform"] = values["platform"].lower()
+    values["comments"] = values["comments"].lower()
+    answers = template.Answers(key=(key or values["platform"]).strip(), **values)
+    found = template.problems(answers)
+    if found:
+        for problem in found:
+            _stderr(f"sns-lint: エラー: {problem}")
+        raise typer.Exit(2)
+    try:
+        template.write_new(output, template.render(answers))
+    except SnsLintError as error:
+        _exit_with_error(error)
+    _stderr(f"sns-lint: 作りました: {output}（sns-lint policy check で漏れを確かめられます）")
+    raise typer.Exit(0)
+
+
+@app.command()
+def schema(
+    kind: str = typer.Argument(..., help="config | rule | guideline"),
+) -> None:
+    """設定・ルール・ガイドラインのプロファイルの JSON Schema を表示します（エディタの補完用）。"""
+    from sns_lint.schemas import SCHEMA_KINDS, schema_text
+
+    if kind not in SCHEMA_KINDS:
+        _stderr(f"sns-lint: エラー: 「{kind}」のスキーマはありません（使えるもの: {', '.join(SCHEMA_KINDS)}）。")
+        raise typer.Exit(2)
+    sys.stdout.write(schema_text(kind))
+    sys.stdout.flush()
 
 
 def entry() -> None:

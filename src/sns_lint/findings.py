@@ -46,6 +46,22 @@ class Finding:
     end_column: int
     text: str
     suggestion: str | None = None
+    replacements: tuple[str, ...] = ()  # what --fix may write over the span; applied only when exactly one
 
     def sort_key(self) -> tuple:
         return (self.path, self.post, self.start, self.end, self.rule)
+
+    @property
+    def fix(self) -> str | None:
+        return self.replacements[0] if len(self.replacements) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding the author allowed, and the trace an auditor needs: why, who approved, where."""
+
+    finding: Finding
+    reason: str | None
+    approved_by: str | None
+    kind: str  # "allow", "disable-next-line", "disable"
+    line: int  # where the suppression is written

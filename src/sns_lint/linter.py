@@ -1,7 +1,8 @@
 """Run rules over analysed posts and turn their hits into findings.
 
 The linter knows rules only through their kind's ``Checker``; it applies the
-policy's ``disable`` and ``severity`` settings and formats messages once.
+policy's ``disable`` and ``severity`` settings, cites the clause in the user's
+guideline, formats messages once and applies suppressions once (``suppressing.py``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sns_lint.analysis.post_analysis import PostAnalysis
@@ -17,6 +19,7 @@ from sns_lint.config.model import Config
 from sns_lint.findings import Finding, Severity
 from sns_lint.posts import Post
 from sns_lint.rulebook.model import Rule
+from sns_lint.suppressing import DIRECTIVE_RULES, DiagnosticMaker, PostOutcome, apply_suppressions
 
 
 class _Placeholders(dict):
@@ -29,12 +32,28 @@ class RuleSet:
     rules: dict[str, Rule]
     checkers: list[Any]
     overridden: frozenset[str] = frozenset()  # rules whose severity the policy set
+    guideline: Any = None  # GuidelineProfile: how clauses are cited
+    known_targets: frozenset[str] = frozenset()  # every rule id and clause a suppression may name
 
     @classmethod
-    def build(cls, rules: list[Rule], config: Config | None = None, warnings: list[str] | None = None) -> "RuleSet":
+    def build(
+        cls,
+        rules: list[Rule],
+        config: Config | None = None,
+        warnings: list[str] | None = None,
+        directives: bool = True,
+    ) -> "RuleSet":
+        """``directives``: add the suppression diagnostics (a caller that selected rules already chose)."""
+        from sns_lint.guidelines import load_guideline
+
+        guideline = config.guideline if config is not None and config.guideline is not None else load_guideline(None)
+        if directives:
+            present = {r.id for r in rules}
+            rules = [*rules, *(r for r in DIRECTIVE_RULES if r.id not in present)]
         settings = config.rules if config else None
+        known = {r.id for r in rules} | {r.clause for r in rules}
+        known |= {guideline.cite(r.clause) for r in rules}
         if settings and warnings is not None:
-            known = {r.id for r in rules} | {r.clause for r in rules}
             for key in sorted({*settings.disable, *settings.severity}):
                 if key not in known:
                     warnings.append(
@@ -44,28 +63,45 @@ class RuleSet:
         active: dict[str, Rule] = {}
         overridden: set[str] = set()
         for rule in rules:
-            if settings and (rule.id in settings.disable or rule.clause in settings.disable):
+            names = (rule.id, rule.clause, guideline.cite(rule.clause))
+            if settings and any(name in settings.disable for name in names):
                 continue
             if settings:
-                override = settings.severity.get(rule.id) or settings.severity.get(rule.clause)
+                override = next((settings.severity[n] for n in names if n in settings.severity), None)
                 if override:
                     rule = rule.with_severity(Severity.parse(override))
                     overridden.add(rule.id)
             active[rule.id] = rule
         by_kind: dict[str, list[tuple[Rule, Any]]] = defaultdict(list)
         for rule in active.values():
-            by_kind[rule.kind].append((rule, rule.data))
+            if rule.kind != "suppression":  # the linter's own diagnostics have no checker
+                by_kind[rule.kind].append((rule, rule.data))
         checkers = [kind_module(kind).Checker(items) for kind, items in sorted(by_kind.items())]
-        return cls(rules=active, checkers=checkers, overridden=frozenset(overridden))
+        return cls(
+            rules=active,
+            checkers=checkers,
+            overridden=frozenset(overridden),
+            guideline=guideline,
+            known_targets=frozenset(known),
+        )
 
     def check(self, analysis: PostAnalysis) -> list[Finding]:
+        """The findings left to report (suppressed ones and their trace: ``check_post``)."""
+        return self.check_post(analysis).findings
+
+    def check_post(self, analysis: PostAnalysis) -> PostOutcome:
         post = analysis.post
         findings = []
         for checker in self.checkers:
             for hit in checker.check(analysis):
                 findings.append(self._finding(post, hit))
         findings.sort(key=Finding.sort_key)
-        return self._drop_superseded(findings)
+        findings = self._drop_superseded(findings)
+        return apply_suppressions(findings, post, self.rules, self.known_targets, self._diagnostic)
+
+    @cached_property
+    def _diagnostic(self) -> DiagnosticMaker:
+        return DiagnosticMaker(self.rules, self.guideline.cite)
 
     def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
         """One message per problem: a finding is dropped where a rule that supersedes its rule
@@ -109,7 +145,7 @@ class RuleSet:
             path=post.source.path,
             post=post.index,
             rule=rule.id,
-            clause=rule.clause,
+            clause=self.guideline.cite(rule.clause),
             severity=hit.severity if hit.severity is not None and rule.id not in self.overridden else rule.severity,
             message=rule.message.format_map(values),
             start=start,
@@ -120,4 +156,5 @@ class RuleSet:
             end_column=end_column,
             text=text,
             suggestion=suggestion,
+            replacements=hit.replacements,
         )

@@ -14,6 +14,27 @@ SPEAKERS = ("staff", "mayor")
 
 
 @dataclass(frozen=True, slots=True)
+class Suppression:
+    """A finding the author allows on purpose, with the reason an auditor reads.
+
+    ``targets`` are rule ids or clause numbers. ``first_line``/``last_line`` bound the file
+    lines it covers (``None``: the whole post). ``line`` is where it is written.
+    """
+
+    targets: tuple[str, ...]
+    reason: str | None
+    kind: str  # "allow" (front matter / schedule entry), "disable-next-line", "disable"
+    line: int
+    first_line: int | None = None
+    last_line: int | None = None
+
+    def covers(self, line: int) -> bool:
+        if self.first_line is None:
+            return True
+        return self.first_line <= line and (self.last_line is None or line <= self.last_line)
+
+
+@dataclass(frozen=True, slots=True)
 class PostMeta:
     account: str | None = None
     platform: str | None = None
@@ -23,6 +44,7 @@ class PostMeta:
     published: bool = False  # already sent: kept for the record, not judged for its time
     id: str | None = None  # the schedule file's own id for the post
     speaker: str | None = None  # who speaks in this post: staff (default) or mayor
+    allow: tuple[Suppression, ...] = ()
 
 
 @dataclass(slots=True)
@@ -32,6 +54,7 @@ class SourceFile:
     path: str  # as given on the command line ('-' for stdin)
     text: str
     encoding: str
+    digest: str | None = None  # sha256 of the bytes read: --fix refuses a file changed since
     _lines: LineIndex | None = field(default=None, repr=False)
 
     @property
@@ -66,3 +89,5 @@ class Post:
             begin = self.text_map.to_file(start)
             return begin, begin
         return self.text_map.to_file(start), self.text_map.to_file(end - 1) + 1
+    suppressions: tuple[Suppression, ...] = ()  # from directive comments
+    problems: tuple[tuple[int, str], ...] = ()  # (file line, message): malformed directives

@@ -8,6 +8,7 @@ current directory or the nearest parent; ``[tool.sns-lint]`` in the nearest
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from sns_lint.config.model import (
     Config,
     Contacts,
     OperatingHours,
+    PolicyTexts,
     RuleSettings,
     ScheduleCsv,
 )
@@ -30,9 +32,15 @@ from sns_lint.yaml_loading import LineDict, load_yaml
 CONFIG_NAMES = ("sns-lint.yaml", ".sns-lint.yaml")
 TOP_KEYS = (
     "timezone", "default_account", "own_domains", "trusted_domains", "own_accounts",
-    "places", "accounts", "rules", "include", "exclude", "schedule_csv",
+    "places", "accounts", "rules", "include", "exclude", "schedule_csv", "guideline", "organization", "policy",
 )
-ACCOUNT_KEYS = ("platform", "name", "max_length", "hours", "contacts", "speaker")
+POLICY_KEYS = (
+    "url", "department", "purpose", "content", "comments", "interactions", "prohibited",
+    "intellectual_property", "disclaimer",
+)
+SHARED_POLICY_KEYS = POLICY_KEYS[2:]  # the url and department belong to one account
+COMMENT_MODES = ("reply", "none")
+ACCOUNT_KEYS = ("platform", "name", "max_length", "hours", "contacts", "speaker", *POLICY_KEYS)
 HOURS_KEYS = ("days", "start", "end", "holidays", "closed")
 CONTACT_KEYS = ("phones", "emails", "addresses")
 RULES_KEYS = ("paths", "disable", "severity")
@@ -171,14 +179,33 @@ def parse_config(data: Any, path: Path) -> Config:
     places = v.string(data, "places", "places")
     accounts_data = v.mapping(data.get("accounts"), "accounts", data, "accounts")
     accounts = {
-        str(key): _parse_account(v, str(key), v.mapping(value, f"accounts.{key}", accounts_data, key))
+        str(key): replace(
+            _parse_account(v, str(key), v.mapping(value, f"accounts.{key}", accounts_data, key)),
+            line=accounts_data.line_of(key) if isinstance(accounts_data, LineDict) else None,
+        )
         for key, value in accounts_data.items()
     }
     default_account = v.string(data, "default_account", "default_account")
     if default_account is not None and default_account not in accounts:
         v.fail(f"default_account「{default_account}」が accounts に定義されていません。", data, "default_account")
 
+    guideline = None
+    if "guideline" in data:
+        from sns_lint.guidelines import load_guideline
+
+        reference = v.string(data, "guideline", "guideline")
+        try:
+            guideline = load_guideline(reference, base)
+        except ConfigError as error:
+            if error.path is None:
+                v.fail(error.message, data, "guideline")
+            raise
+    shared = v.mapping(data.get("policy"), "policy", data, "policy")
+    v.known_keys(shared, SHARED_POLICY_KEYS, "policy")
     return Config(
+        guideline=guideline,
+        organization=v.string(data, "organization", "organization"),
+        policy=_parse_policy_texts(v, "policy", shared),
         path=path,
         timezone=timezone,
         default_account=default_account,
@@ -242,6 +269,28 @@ def _parse_account(v: _Validator, key: str, data: dict) -> Account:
         hours=hours,
         contacts=contacts,
         speaker=speaker,
+        policy=_parse_policy_texts(v, what, data),
+        key_lines=dict(getattr(data, "key_lines", {})),
+    )
+
+
+def _parse_policy_texts(v: _Validator, what: str, data: dict) -> PolicyTexts:
+    comments = v.string(data, "comments", f"{what}.comments")
+    if comments is not None and comments.lower() not in COMMENT_MODES:
+        v.fail(f"{what}.comments は reply（回答する）か none（回答しない）で書いてください。", data, "comments")
+    url = v.string(data, "url", f"{what}.url")
+    if url is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
+        v.fail(f"{what}.url「{url}」は URL ではありません（例: https://x.com/kagoshima_koho）。", data, "url")
+    return PolicyTexts(
+        url=url,
+        department=v.string(data, "department", f"{what}.department"),
+        purpose=v.string(data, "purpose", f"{what}.purpose"),
+        content=v.string(data, "content", f"{what}.content"),
+        comments=comments.lower() if comments else None,
+        interactions=v.string(data, "interactions", f"{what}.interactions"),
+        prohibited=tuple(p for p in v.strings(data, "prohibited", f"{what}.prohibited") if p),
+        intellectual_property=v.string(data, "intellectual_property", f"{what}.intellectual_property"),
+        disclaimer=v.string(data, "disclaimer", f"{what}.disclaimer"),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Fields of a scheduled post; ``date`` + ``time`` may stand in for ``scheduled_at``.
@@ -35,6 +36,25 @@ class Contacts:
 
 
 @dataclass(frozen=True)
+class PolicyTexts:
+    """What an operating policy states for readers (clause 3-1), beside hours and contacts.
+
+    On an account these are its own; at the top level (``policy:``) they are shared by every
+    account that leaves them out.
+    """
+
+    url: str | None = None
+    department: str | None = None
+    purpose: str | None = None
+    content: str | None = None
+    comments: str | None = None  # "reply" or "none": whether comments are answered (7-1, 7-2)
+    interactions: str | None = None  # follow / repost / like / share (7-1)
+    prohibited: tuple[str, ...] = ()
+    intellectual_property: str | None = None
+    disclaimer: str | None = None
+
+
+@dataclass(frozen=True)
 class Account:
     key: str
     platform: str
@@ -43,6 +63,9 @@ class Account:
     hours: OperatingHours | None = None
     contacts: Contacts = field(default_factory=Contacts)
     speaker: str | None = None  # mayor: the mayor's own account, first-person views are expected
+    policy: PolicyTexts = field(default_factory=PolicyTexts)
+    line: int | None = None  # where the account is defined in the config
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False)  # its keys' lines
 
 
 @dataclass(frozen=True)
@@ -78,6 +101,9 @@ class Config:
     account_override: str | None = None  # check --account
     schedule_csv: ScheduleCsv = field(default_factory=ScheduleCsv)
     at: datetime | None = None  # --at: the moment posts are judged at, and "today" (aware)
+    guideline: Any = None  # GuidelineProfile named by ``guideline:``; None: the built-in default
+    organization: str | None = None  # the city, for the published policy
+    policy: PolicyTexts = field(default_factory=PolicyTexts)  # shared by all accounts
 
     @property
     def display_path(self) -> str:

@@ -52,6 +52,8 @@ def summary(report: Report) -> str:
     text = f"{len(report.files)} ファイル・{report.post_count} 件の投稿を点検しました: {counts}"
     if report.errors:
         text += f"・読めなかったファイル {len(report.errors)}"
+    if report.suppressed:  # suppressed findings are not annotations: nothing to act on
+        text += f"（抑止 {len(report.suppressed)} 件）"
     return text
 
 

@@ -2,6 +2,8 @@
 
 Each issue has a fingerprint unique within the report and stable across runs
 (see ``fingerprints``), so merge requests show what a change introduced or fixed.
+Suppressed findings are not issues and are left out: Code Quality has no field for
+an accepted one (SARIF, JSON and JUnit carry them with their reason).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TextIO
 
 from sns_lint.checking import Report
-from sns_lint.findings import Finding, Severity
+from sns_lint.findings import Finding, Severity, Suppressed
 
 VERSION = 1
 
@@ -29,18 +29,33 @@ def finding_dict(finding: Finding) -> dict:
     }
 
 
+def suppressed_dict(item: Suppressed) -> dict:
+    """A suppressed finding with its trace: why, who approved, where the suppression is written."""
+    return {
+        **finding_dict(item.finding),
+        "suppression": {
+            "kind": item.kind,
+            "line": item.line,
+            "reason": item.reason,
+            "approved_by": item.approved_by,
+        },
+    }
+
+
 def render(report: Report, out: TextIO) -> None:
     findings = report.findings
     counts = Counter(f.severity for f in findings)
     document = {
         "version": VERSION,
         "findings": [finding_dict(f) for f in findings],
+        "suppressed": [suppressed_dict(s) for s in report.suppressed],
         "summary": {
             "files": len(report.files),
             "posts": report.post_count,
             "errors": counts[Severity.ERROR],
             "warnings": counts[Severity.WARNING],
             "infos": counts[Severity.INFO],
+            "suppressed": len(report.suppressed),
         },
     }
     if report.errors:

@@ -1,7 +1,8 @@
 """``--format junit``: JUnit XML, one test suite per file and one test case per finding.
 
 A file without findings gets one passing test case, so CI counts it as checked;
-a file that could not be read gets a test case with an ``<error>``.
+a file that could not be read gets a test case with an ``<error>``; a suppressed
+finding is a ``<skipped>`` case whose message gives the reason and the approver.
 """
 
 from __future__ import annotations
@@ -40,6 +41,21 @@ def _suite(result: FileResult) -> ElementTree.Element:
             detail += f"\n提案: {finding.suggestion}"
         failure.text = _clean(detail)
         failures += 1
+    for item in result.suppressed:  # allowed on purpose: a skipped case that says why and by whom
+        finding = item.finding
+        case = ElementTree.SubElement(
+            suite,
+            "testcase",
+            name=_clean(f"{finding.rule} {finding.line}:{finding.column}"),
+            classname=_clean(result.path),
+            file=_clean(result.path),
+            line=str(finding.line),
+        )
+        reason = f"抑止: {item.reason or '（理由の記載なし）'}"
+        if item.approved_by:
+            reason += f"（承認: {item.approved_by}）"
+        skipped = ElementTree.SubElement(case, "skipped", message=_clean(reason))
+        skipped.text = _clean(f"{result.path}:{finding.line}:{finding.column}: [{finding.clause}] {finding.message}")
     if result.error is not None:
         case = ElementTree.SubElement(suite, "testcase", name="読み込み", classname=_clean(result.path))
         error = ElementTree.SubElement(case, "error", message=_clean(result.error.message), type="input")
@@ -50,6 +66,7 @@ def _suite(result: FileResult) -> ElementTree.Element:
     suite.set("tests", str(len(suite)))
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))
+    suite.set("skipped", str(len(result.suppressed)))
     return suite
 
 
@@ -57,7 +74,7 @@ def document(report: Report) -> ElementTree.Element:
     root = ElementTree.Element("testsuites", name="sns-lint")
     for result in report.files:
         root.append(_suite(result))
-    for key in ("tests", "failures", "errors"):
+    for key in ("tests", "failures", "errors", "skipped"):
         root.set(key, str(sum(int(suite.get(key, "0")) for suite in root)))
     return root
 

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.text import Text
 
 from sns_lint.checking import Report
-from sns_lint.findings import Finding, Severity
+from sns_lint.findings import Finding, Severity, Suppressed
 from sns_lint.reporters.text_wrapping import break_offsets
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -148,6 +148,31 @@ def render_finding(finding: Finding, report: Report, width: int, gutter_width: i
     return out
 
 
+def render_suppressed(item: Suppressed, report: Report, width: int) -> Text:
+    """A suppressed finding and its trace: the reason, the approver, where it is allowed."""
+    finding = item.finding
+    location = f"  {finding.line}:{finding.column}  "
+    header = Text()
+    header.append(location, style="bold")
+    header.append("抑止", style="dim")
+    header.append(f" [{finding.clause}] ", style="magenta")
+    header.append(finding.message)
+    header.append(f" ({finding.rule})", style="dim")
+    out = _wrapped(header, width, min(cell_len(location), 12))
+    out.append("\n")
+    line_text = report.text_of_line(finding.path, finding.line)
+    end = finding.end_column if finding.end_line == finding.line else None
+    out.append_text(_source_row(str(finding.line), width, line_text, finding.column, end, "dim"))
+    out.append("\n")
+    place = "フロントマター" if item.kind == "allow" else f"sns-lint-{item.kind}"
+    trace = Text("    ")
+    trace.append(f"理由: {item.reason or '（理由の記載なし）'}", style="green" if item.reason else "yellow")
+    trace.append(f"・承認: {item.approved_by or '（approved_by の記載なし）'}")
+    trace.append(f"・{place}（{item.line} 行目）", style="dim")
+    out.append_text(_wrapped(trace, width, 4))
+    return out
+
+
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         """Rich would exit with code 1; the caller keeps the run's own exit code."""
@@ -178,6 +203,7 @@ def render(
     preamble: tuple[str, ...] = (),
     show_findings: bool = True,
     summary: bool = True,
+    show_suppressed: bool = False,
 ) -> None:
     console = make_console(out, color, width)
     width = console.width
@@ -193,17 +219,29 @@ def render(
             for finding in findings:
                 console.print(render_finding(finding, report, width, gutter_width))
             console.print()
+    if show_suppressed and report.suppressed:
+        console.print(Text("抑止した指摘 / suppressed findings", style="bold"))
+        for path, items in groupby(report.suppressed, key=lambda s: s.finding.path):
+            console.print(_wrapped(Text(path, style="bold underline"), width, 0))
+            for item in items:
+                console.print(render_suppressed(item, report, width))
+        console.print()
     if summary:
-        console.print(_wrapped(summary_text(report), width, 2))
+        console.print(_wrapped(summary_text(report, show_suppressed), width, 2))
         console.print(_wrapped(verdict_text(report, fail_on), width, 2))
 
 
-def summary_text(report: Report) -> Text:
+def summary_text(report: Report, suppressed_shown: bool = False) -> Text:
     errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     text = Text(f"{len(report.files)} ファイル・{report.post_count} 件の投稿を点検しました: ")
     input_errors = len(report.errors)
+    suppressed = len(report.suppressed)
+    note = ""
+    if suppressed:
+        note = f"（抑止 {suppressed} 件）" if suppressed_shown else f"（抑止 {suppressed} 件: --show-suppressed で表示）"
     if not (errors or warnings or infos or input_errors):
         text.append("問題は見つかりませんでした。", style="green")
+        text.append(note)
         return text
     text.append(f"エラー {errors}", style=STYLES[Severity.ERROR] if errors else "")
     text.append("・")
@@ -213,6 +251,7 @@ def summary_text(report: Report) -> Text:
     if input_errors:
         text.append("・")
         text.append(f"読めなかったファイル {input_errors}", style="bold red")
+    text.append(note)
     return text
 
 

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from sns_lint import __version__
 from sns_lint.checking import Report
-from sns_lint.findings import Finding, Severity
+from sns_lint.findings import Finding, Severity, Suppressed
 from sns_lint.reporters.fingerprints import fingerprints
 from sns_lint.rulebook.model import Rule
 
@@ -96,14 +96,37 @@ def _result(finding: Finding, report: Report, rule_index: dict[str, int], finger
     return result
 
 
+def _suppression(item: Suppressed) -> dict:
+    """SARIF's record of an accepted suppression: who allowed it, why, and where it is written."""
+    properties = {"directive": item.kind}
+    if item.approved_by:
+        properties["approvedBy"] = item.approved_by
+    # no status: the committee specification calls it "state", the OASIS standard "status";
+    # either would fail validation against the other schema
+    return {
+        "kind": "inSource",
+        "justification": item.reason or "（理由の記載なし）",
+        "location": {
+            "physicalLocation": {
+                "artifactLocation": {"uri": _uri(item.finding.path)},
+                "region": {"startLine": item.line},
+            }
+        },
+        "properties": properties,
+    }
+
+
 def document(report: Report) -> dict:
     rules = sorted(report.rules.values(), key=lambda r: r.id)
     rule_index = {rule.id: index for index, rule in enumerate(rules)}
-    findings = report.findings
-    results = [
-        _result(finding, report, rule_index, digest)
-        for finding, digest in zip(findings, fingerprints(findings))
-    ]
+    # one numbering for shown and suppressed findings: suppressing one never renames another
+    everything = sorted([*report.findings, *(s.finding for s in report.suppressed)], key=Finding.sort_key)
+    digests = {id(finding): digest for finding, digest in zip(everything, fingerprints(everything))}
+    results = [_result(finding, report, rule_index, digests[id(finding)]) for finding in report.findings]
+    for item in report.suppressed:
+        result = _result(item.finding, report, rule_index, digests[id(item.finding)])
+        result["suppressions"] = [_suppression(item)]
+        results.append(result)
     notifications = [
         {
             "level": "error",

@@ -18,7 +18,7 @@ COMMON_KEYS = (
     "id", "clause", "severity", "kind", "summary", "rationale", "message", "suggestion", "examples", "supersedes",
 )
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_CLAUSE = re.compile(r"^\d+(-\d+)*(-[ア-ン])?$")
+CLAUSE_PATTERN = re.compile(r"^\d+(-\d+)*(-[ア-ン])?$")
 
 
 def builtin_rules_dir() -> Path:
@@ -88,7 +88,7 @@ def parse_rule(raw: Any, path: Path, builtin: bool = False) -> Rule:
     if not _RULE_ID.match(rule_id):
         fail("id は英小文字・数字・ハイフンで書いてください（例: shortened-url）。", raw, "id")
     clause = str(raw.get("clause", "")).strip()
-    if not _CLAUSE.match(clause):
+    if not CLAUSE_PATTERN.match(clause):
         fail("clause はガイドラインの項番で書いてください（例: \"6-2\"）。", raw, "clause" if "clause" in raw else None)
     severity_name = str(raw.get("severity", "")).lower()
     if severity_name not in SEVERITY_NAMES:

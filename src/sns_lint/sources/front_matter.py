@@ -6,10 +6,11 @@ import re
 from datetime import datetime
 
 from sns_lint.errors import InputError
-from sns_lint.posts import PLATFORMS, SPEAKERS, PostMeta
-from sns_lint.yaml_loading import LineDict, load_yaml
+from sns_lint.posts import PLATFORMS, SPEAKERS, PostMeta, Suppression
+from sns_lint.sources.directives import split_arguments
+from sns_lint.yaml_loading import LineDict, LineList, load_yaml
 
-KNOWN_KEYS = ("account", "platform", "scheduled_at", "emergency", "approved_by", "published", "speaker")
+KNOWN_KEYS = ("account", "platform", "scheduled_at", "emergency", "approved_by", "published", "speaker", "allow")
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -95,7 +96,50 @@ def meta_from(
         published=flag("published"),
         id=text_value("id") if "id" in known_keys else None,
         speaker=speaker.lower() if speaker else None,
+        allow=parse_allow(data, path, where, line_offset=line_offset),
     )
+
+
+def parse_allow(data: LineDict, path: str, what: str = "フロントマター", line_offset: int = 0) -> tuple[Suppression, ...]:
+    """``allow: [{rule: 5-8, reason: "…"}]``; a string item is ``"5-8 理由"`` (a bare ``5-8`` lacks a reason).
+
+    Shared by front matter and schedule entries; ``line_offset`` turns YAML lines into file lines.
+    """
+    value = data.get("allow")
+    if value is None:
+        return ()
+    line = data.line_of("allow") + line_offset
+    if isinstance(value, (str, dict)):
+        value = [value]
+    if not isinstance(value, list):
+        raise InputError(f"{what}の allow は「- rule: 項番かルール ID / reason: 理由」のリストで書いてください。", path, line)
+    item_lines = [n + line_offset for n in value.item_lines] if isinstance(value, LineList) else [line] * len(value)
+    result = []
+    for item, item_line in zip(value, item_lines):
+        reason = None
+        if isinstance(item, dict):
+            for key in item:
+                if key not in ("rule", "reason"):
+                    raise InputError(
+                        f"{what}の allow に不明なキー「{key}」があります（使えるキー: rule, reason）。",
+                        path,
+                        item.line_of(key) + line_offset if isinstance(item, LineDict) else item_line,
+                    )
+            rule, reason = item.get("rule"), item.get("reason")
+        elif isinstance(item, str):  # "5-8 理由" reads like a directive comment (and fits a CSV cell)
+            targets, reason = split_arguments(item.strip())
+            rule = ",".join(targets)
+        else:
+            rule = item
+        if isinstance(rule, (int, float)) and not isinstance(rule, bool):
+            rule = str(rule)
+        if not isinstance(rule, str) or not rule.strip():
+            raise InputError(f"{what}の allow の各項目には rule:（項番かルール ID）を書いてください。", path, item_line)
+        if reason is not None and not isinstance(reason, str):
+            raise InputError(f"{what}の allow の reason は文字列で書いてください。", path, item_line)
+        targets = tuple(t.strip() for t in rule.replace("、", ",").split(",") if t.strip())
+        result.append(Suppression(targets, (reason or "").strip() or None, "allow", item_line))
+    return tuple(result)
 
 
 def parse_datetime(value: str, path: str, line: int) -> datetime:
