@@ -236,3 +236,9 @@ def test_stdin_diff_prints_only_the_diff(cli):
     result = cli("check", "-", "--fix", "--diff", stdin=BEFORE.encode("utf-8"))
     assert result.code == 1
     assert result.stdout.startswith("--- a/-\n+++ b/-\n") and "+" + AFTER in result.stdout
+
+
+def test_a_wrong_weekday_is_corrected(cli, tmp_path):
+    path = write(tmp_path / "a.txt", "説明会は2026年12月8日（月）と12月9日（水）です。\n")
+    cli("check", "a.txt", "--fix")
+    assert path.read_text(encoding="utf-8") == "説明会は2026年12月8日（火）と12月9日（水）です。\n"

@@ -19,10 +19,22 @@ from sns_lint.yaml_loading import load_yaml
 from tests.conftest import REPO
 
 CASES = Path(__file__).resolve().parent / "data" / "schema-cases"
+def _schedule(_data, path: Path) -> None:
+    """A schedule file the loader reads without a warning (unknown keys are warned about)."""
+    from sns_lint.posts import SourceFile
+    from sns_lint.sources.schedule_yaml import posts_from_yaml
+
+    warnings: list[str] = []
+    posts_from_yaml(SourceFile(path=str(path), text=path.read_text(encoding="utf-8"), encoding="utf-8"), warnings)
+    if warnings:
+        raise SnsLintError(warnings[0])
+
+
 LOADERS = {
     "config": lambda data, path: parse_config(data, path),
     "rule": lambda data, path: parse_rule(data, path),
     "guideline": lambda data, path: parse_guideline(data, path),
+    "schedule": _schedule,
 }
 
 
@@ -45,7 +57,7 @@ def loader_accepts(kind: str, path: Path) -> bool:
 
 
 def test_every_documented_kind_is_shipped():
-    assert {"config", "rule", "guideline"} <= set(SCHEMA_KINDS)
+    assert set(SCHEMA_KINDS) == {"config", "rule", "guideline", "schedule"}
 
 
 @pytest.mark.parametrize("kind", SCHEMA_KINDS)
@@ -122,3 +134,10 @@ def test_config_schema_knows_every_key_the_loader_knows():
     account = schema["$defs"]["account"]["properties"].keys() | schema["$defs"]["policy_texts"]["properties"].keys()
     assert account == set(loading.ACCOUNT_KEYS)
     assert set(schema["properties"]["policy"]["properties"]) == set(loading.SHARED_POLICY_KEYS)
+
+
+def test_schedule_schema_knows_every_entry_key():
+    from sns_lint.sources.schedule_yaml import ENTRY_KEYS
+
+    schema = json.loads(schema_path("schedule").read_text(encoding="utf-8"))
+    assert set(schema["properties"]["posts"]["items"]["properties"]) == set(ENTRY_KEYS)

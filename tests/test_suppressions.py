@@ -271,3 +271,25 @@ def test_json_github_and_gitlab_on_suppressions(cli, tmp_path):
     assert "抑止 2 件" in github.splitlines()[-1] and "bit.ly" not in github
     gitlab = suppressed_run(cli, tmp_path, "gitlab").json()
     assert [issue["check_name"] for issue in gitlab] == ["discriminatory-term"]
+
+
+def test_schedule_entries_carry_allow_with_their_lines(cli, tmp_path):
+    write(
+        tmp_path / "week.yaml",
+        "posts:\n"
+        "  - id: a\n    approved_by: 広報課長\n    allow:\n      - {rule: 6-2, reason: 資料名の引用}\n"
+        "    text: 企画展「看護婦養成所」\n"
+        "  - id: b\n    text: 保母さん\n",
+    )
+    document = cli("check", "week.yaml", "-f", "json").json()
+    assert [(f["rule"], f["line"]) for f in document["findings"]] == [("discriminatory-term", 8)]
+    [item] = document["suppressed"]
+    assert (item["line"], item["suppression"]) == (
+        6, {"kind": "allow", "line": 5, "reason": "資料名の引用", "approved_by": "広報課長"},
+    )
+
+
+def test_schedule_csv_allow_column(cli, tmp_path):
+    write(tmp_path / "week.csv", "scheduled_at,text,allow\n2026-12-07T09:00,看護婦の資料,6-2 資料名の引用\n")
+    document = cli("check", "week.csv", "-f", "json").json()
+    assert document["findings"] == [] and document["suppressed"][0]["suppression"]["reason"] == "資料名の引用"

@@ -237,7 +237,9 @@ def explain(
     if not chosen:
         from sns_lint.rulebook.word_lookup import find_word, render_matches
 
-        matches = find_word(target, rules, policy)
+        from sns_lint.checkers import KIND_MODULES
+
+        matches = find_word(target, [r for r in rules if r.kind in KIND_MODULES], policy)  # not the linter's own
         if not matches:
             _stderr(f"sns-lint: エラー: 「{target}」に当たるルール・語がありません（sns-lint rules で一覧を確認できます）。")
             raise typer.Exit(2)
@@ -465,9 +467,9 @@ def init(
 
 @app.command()
 def schema(
-    kind: str = typer.Argument(..., help="config | rule | guideline"),
+    kind: str = typer.Argument(..., help="config | rule | guideline | schedule"),
 ) -> None:
-    """設定・ルール・ガイドラインのプロファイルの JSON Schema を表示します（エディタの補完用）。"""
+    """設定・ルール・ガイドラインのプロファイル・予約投稿ファイルの JSON Schema を表示します（エディタの補完用）。"""
     from sns_lint.schemas import SCHEMA_KINDS, schema_text
 
     if kind not in SCHEMA_KINDS:

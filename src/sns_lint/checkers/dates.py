@@ -68,6 +68,7 @@ class Checker:
                 rule.id, start, end,
                 {"date": m.label, "written": names[m.weekday], "actual": names[value.weekday()]},
                 suggestion=names[value.weekday()],
+                replacements=(names[value.weekday()],),  # --fix writes the right weekday
             )
 
     def _impossible(self, rule, data, dates, names) -> Iterator[Hit]:

@@ -11,6 +11,7 @@ DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Fields of a scheduled post; ``date`` + ``time`` may stand in for ``scheduled_at``.
 SCHEDULE_FIELDS = (
     "scheduled_at", "date", "time", "account", "platform", "text", "id", "emergency", "approved_by", "published",
+    "allow",  # suppressions: "5-8 理由" in one cell
 )
 
 
