@@ -500,9 +500,11 @@ def find_urls(text: str, x_urls: list[UrlMatch] | None = None) -> list[UrlMatch]
     rules (so ``@host`` and e-mail addresses stay what they are).
 
     ``x_urls``, when the caller has it, is ``extract_urls(text, normalize_width=False)``:
-    reused when there is nothing full-width to fold (both are then the same).
+    reused when there is nothing to fold (full-width forms, invisible characters, a root
+    dot): both are then the same.
     """
-    found = x_urls if x_urls is not None and not _FULLWIDTH_ALNUM.search(text) else extract_urls(text)
+    same = x_urls is not None and not _FULLWIDTH_ALNUM.search(text) and "．" not in text and not _HIDDEN_IN_URL.search(text)
+    found = x_urls if same else extract_urls(text)
     if not _MAYBE_DOMAIN.search(text):
         return found
     folded = _fold_width(text) if _FULLWIDTH_ALNUM.search(text) else text.translate(_DOT_FOLD)
