@@ -54,7 +54,9 @@ class FailOn(str, Enum):
 
 
 def _stderr(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    from sns_lint.display_text import printable
+
+    sys.stderr.write(printable(message) + "\n")
     sys.stderr.flush()
 
 
@@ -177,19 +179,21 @@ def list_rules(
     from rich.table import Table
 
     from sns_lint.errors import SnsLintError
+    from sns_lint.reporters.terminal import sane_width
 
     try:
         _policy, rules, ruleset = _load(config)
     except SnsLintError as error:
         _exit_with_error(error)
     table = Table(show_lines=False)
-    for column in ("ID", "項番", "重大度", "概要"):
+    table.add_column("ID", no_wrap=True)
+    for column in ("項番", "重大度", "概要"):
         table.add_column(column)
     for rule in sorted(rules, key=lambda r: (_clause_key(r.clause), r.id)):
         active = ruleset.rules.get(rule.id)
         severity = active.severity.label if active else "無効 (disabled)"
         table.add_row(rule.id, rule.clause, severity, rule.summary)
-    Console(soft_wrap=False, highlight=False).print(table)
+    sane_width(Console(soft_wrap=False, highlight=False), minimum=80).print(table)
 
 
 def _clause_key(clause: str) -> tuple:
@@ -206,13 +210,14 @@ def explain(
     from rich.text import Text
 
     from sns_lint.errors import SnsLintError
+    from sns_lint.reporters.terminal import sane_width
 
     try:
         policy, rules, _ruleset = _load(config)
     except SnsLintError as error:
         _exit_with_error(error)
     chosen = [r for r in rules if target in (r.id, r.clause)]
-    console = Console(soft_wrap=True, highlight=False)
+    console = sane_width(Console(soft_wrap=True, highlight=False))
     if not chosen:
         from sns_lint.rulebook.word_lookup import find_word, render_matches
 
@@ -249,6 +254,7 @@ def count(
     """投稿の文字数を、プラットフォームの数え方と上限で表示します（X は重み付き）。"""
     import json
 
+    from sns_lint.display_text import printable
     from sns_lint.errors import SnsLintError
     from sns_lint.post_counting import count_posts
 
@@ -264,7 +270,7 @@ def count(
             continue
         state = f"残り {m.remaining}" if m.remaining >= 0 else f"{-m.remaining} 超過"
         name = item.label
-        sys.stdout.write(f"{item.path}: {name} {m.length} / {m.limit}（{state}）\n")
+        sys.stdout.write(f"{printable(item.path)}: {name} {m.length} / {m.limit}（{state}）\n")
     sys.stdout.flush()
     raise typer.Exit(1 if any(item.measurement.over for item in counts) else 0)
 
@@ -291,6 +297,7 @@ def entry() -> None:
 
 def main() -> None:
     """Run the Typer app and translate every exit into 0/1/2/130 (raises SystemExit)."""
+    _prepare_streams()
     try:
         code = app(prog_name="sns-lint", standalone_mode=False)
         if code == 130:  # Typer turns Ctrl-C into Exit(130) and returns its code
@@ -333,6 +340,43 @@ def _usage_error(error: Exception) -> int:
         given = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
         _stderr(usage_error_line(error, f"sns-lint {given}" if given in commands else "sns-lint"))
     return 2
+
+
+def _prepare_streams() -> None:
+    """Survive the environments CI and hooks provide.
+
+    - A closed stdout or stderr (``>&-``) becomes /dev/null: the run still ends with its
+      exit code. A closed stdin stays ``None`` (``check -`` says so), but its descriptor is
+      filled so no file opened later takes number 0.
+    - An output encoding that cannot hold Japanese (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``)
+      writes what it cannot encode as backslash escapes instead of failing.
+    """
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+            if name != "stdin":
+                setattr(sys, name, open(fd, "w", encoding="utf-8", errors="backslashreplace", closefd=False))
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not _holds_japanese(getattr(stream, "encoding", None)):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (AttributeError, ValueError):
+                pass
+
+
+def _holds_japanese(encoding: str | None) -> bool:
+    if not encoding:
+        return True  # a test capture or an in-memory stream: str in, str out
+    try:
+        "日本語・看護婦—①".encode(encoding)
+        return True
+    except (UnicodeEncodeError, LookupError):
+        return False
 
 
 def _usage_error_types() -> tuple[type[Exception], ...]:

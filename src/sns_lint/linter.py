@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sns_lint.analysis.post_analysis import PostAnalysis
@@ -22,6 +22,39 @@ from sns_lint.rulebook.model import Rule
 class _Placeholders(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+MAX_FINDINGS_PER_RULE = 1_000  # per file: then one finding says how many more there are
+
+
+class FindingLimit:
+    """Counts one file's hits per rule; past the limit they are counted, not kept."""
+
+    def __init__(self, limit: int | None = None):
+        self.limit = MAX_FINDINGS_PER_RULE if limit is None else limit
+        self.counts: dict[str, int] = defaultdict(int)
+        self.first_omitted: dict[str, tuple[Post, Hit]] = {}
+
+    def admit(self, post: Post, hit: Hit) -> bool:
+        count = self.counts[hit.rule_id] = self.counts[hit.rule_id] + 1
+        if count <= self.limit:
+            return True
+        if count == self.limit + 1:
+            self.first_omitted[hit.rule_id] = (post, hit)
+        return False
+
+    def summaries(self, ruleset: "RuleSet") -> list[Finding]:
+        """One finding per capped rule, at its first omitted hit, saying how many were left out."""
+        out = []
+        for rule_id, (post, hit) in self.first_omitted.items():
+            omitted = self.counts[rule_id] - self.limit
+            finding = ruleset._finding(post, hit)
+            message = (
+                f"このファイルではこのルールの指摘が {self.limit:,} 件を超えたため、ここから先の {omitted:,} 件は"
+                f"省略しました（同じ指摘: {finding.message}）。"
+            )
+            out.append(replace(finding, message=message, suggestion=None))
+        return out
 
 
 @dataclass
@@ -58,12 +91,13 @@ class RuleSet:
         checkers = [kind_module(kind).Checker(items) for kind, items in sorted(by_kind.items())]
         return cls(rules=active, checkers=checkers, overridden=frozenset(overridden))
 
-    def check(self, analysis: PostAnalysis) -> list[Finding]:
+    def check(self, analysis: PostAnalysis, limit: "FindingLimit | None" = None) -> list[Finding]:
         post = analysis.post
         findings = []
         for checker in self.checkers:
             for hit in checker.check(analysis):
-                findings.append(self._finding(post, hit))
+                if limit is None or limit.admit(post, hit):
+                    findings.append(self._finding(post, hit))
         findings.sort(key=Finding.sort_key)
         return self._drop_superseded(findings)
 

@@ -51,14 +51,20 @@ class RuleContext:
     path: Path
     fail: Callable[[str, Any, Any], None]  # (message, mapping, key) -> raises
 
-    def read_data_file(self, raw: dict, key: str) -> tuple[str, Path]:
-        """Text of the data file named by ``raw[key]``, relative to the rule file."""
-        target = self.path.parent / str(raw[key])
+    def read_data_file(self, raw: dict, key: str, name: Any = None) -> tuple[str, Path]:
+        """Text of the data file named by ``raw[key]`` (or ``name``, one of a list there),
+        relative to the rule file; at most 64 MB, a regular file."""
+        from sns_lint.bounded_read import read_text
+
+        value = raw[key] if name is None else name
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"{key} はファイル名（文字列）で書いてください。", raw, key)
+        target = self.path.parent / value
         try:
-            return target.read_text(encoding="utf-8-sig"), target
+            return read_text(target), target
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.fail(f"{key}「{raw[key]}」を読めません（{reason}）。", raw, key)
+            self.fail(f"{key}「{value}」を読めません（{reason}）。", raw, key)
             raise  # fail() raises; this keeps type checkers content
 
     def strings(self, raw: dict, key: str, required: bool = False) -> tuple[str, ...]:

@@ -77,8 +77,10 @@ def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
 
 
 def _read_config_data(path: Path, kind: str) -> Any:
+    from sns_lint.bounded_read import read_file
+
     try:
-        raw = path.read_bytes()
+        raw = read_file(path)
     except OSError as exc:
         raise ConfigError(f"設定ファイルを読めません（{exc.strerror}）。", path) from None
     try:
@@ -95,7 +97,9 @@ def _read_config_data(path: Path, kind: str) -> Any:
         section = data.get("tool", {}).get("sns-lint")
         if section is None:
             raise ConfigError("[tool.sns-lint] の節がありません。", path)
-        return section
+        from sns_lint.config.toml_lines import key_lines, with_lines
+
+        return with_lines(section, key_lines(text), ("tool", "sns-lint"), 1)
     return load_yaml(text, path, ConfigError)
 
 
@@ -112,8 +116,11 @@ class _Validator:
         raise ConfigError(message, self.path, line)
 
     def mapping(self, value: Any, what: str, parent: Any = None, key: Any = None) -> dict:
-        if value is None:
-            return {}
+        if value is None:  # `accounts: {koho: null}`: errors about it still name its line
+            empty = LineDict()
+            empty.key_lines = {}
+            empty.line = parent.line_of(key) if isinstance(parent, LineDict) and key is not None else None
+            return empty
         if not isinstance(value, dict):
             self.fail(f"{what} は「キー: 値」の形で書いてください。", parent, key)
         return value

@@ -1,20 +1,30 @@
-"""``--format json``: one JSON document, contract version 1."""
+"""``--format json``: one JSON document, contract version 1.
+
+The document is written finding by finding (in batches), so a run with many
+findings never builds one giant string. File names are escaped (``printable``)
+so the output is valid UTF-8 whatever bytes a name holds; when the output
+encoding cannot hold Japanese (an ASCII locale) non-ASCII text is written as
+JSON ``\\u`` escapes, which keeps the document complete and valid.
+"""
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections import Counter
 from typing import TextIO
 
 from sns_lint.checking import Report
+from sns_lint.display_text import printable
 from sns_lint.findings import Finding, Severity
 
 VERSION = 1
+_BATCH = 500  # findings per write
 
 
 def finding_dict(finding: Finding) -> dict:
     return {
-        "path": finding.path,
+        "path": printable(finding.path),
         "post": finding.post,
         "rule": finding.rule,
         "clause": finding.clause,
@@ -29,23 +39,45 @@ def finding_dict(finding: Finding) -> dict:
     }
 
 
+def _ascii_only(out: TextIO) -> bool:
+    encoding = getattr(out, "encoding", None)
+    if not encoding:
+        return False
+    try:
+        return not codecs.lookup(encoding).name.startswith(("utf", "gb18030"))
+    except LookupError:
+        return True
+
+
 def render(report: Report, out: TextIO) -> None:
     findings = report.findings
     counts = Counter(f.severity for f in findings)
-    document = {
-        "version": VERSION,
-        "findings": [finding_dict(f) for f in findings],
-        "summary": {
-            "files": len(report.files),
-            "posts": report.post_count,
-            "errors": counts[Severity.ERROR],
-            "warnings": counts[Severity.WARNING],
-            "infos": counts[Severity.INFO],
-        },
+    ensure_ascii = _ascii_only(out)
+
+    def dumps(value, indent_level: int) -> str:
+        text = json.dumps(value, ensure_ascii=ensure_ascii, indent=2)
+        return text.replace("\n", "\n" + "  " * indent_level)
+
+    out.write(f'{{\n  "version": {VERSION},\n  "findings": ')
+    if not findings:
+        out.write("[]")
+    else:
+        out.write("[\n")
+        for first in range(0, len(findings), _BATCH):
+            batch = findings[first : first + _BATCH]
+            pieces = ["    " + dumps(finding_dict(f), 2) for f in batch]
+            last = first + _BATCH >= len(findings)
+            out.write(",\n".join(pieces) + ("\n" if last else ",\n"))
+        out.write("  ]")
+    summary = {
+        "files": len(report.files),
+        "posts": report.post_count,
+        "errors": counts[Severity.ERROR],
+        "warnings": counts[Severity.WARNING],
+        "infos": counts[Severity.INFO],
     }
+    out.write(',\n  "summary": ' + dumps(summary, 1))
     if report.errors:
-        document["input_errors"] = [
-            {"path": e.path, "line": e.line, "message": e.message} for e in report.errors
-        ]
-    out.write(json.dumps(document, ensure_ascii=False, indent=2))  # one write, not one per token
-    out.write("\n")
+        errors = [{"path": printable(e.path) if e.path else e.path, "line": e.line, "message": e.message} for e in report.errors]
+        out.write(',\n  "input_errors": ' + dumps(errors, 1))
+    out.write("\n}\n")

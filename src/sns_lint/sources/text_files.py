@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
+from sns_lint import bounded_read
 from sns_lint.errors import InputError
 from sns_lint.posts import Post, SourceFile
 from sns_lint.sources.decoding import decode_bytes
 from sns_lint.sources.discovery import STDIN
 from sns_lint.sources.front_matter import split_front_matter
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # drafts and stdin
 
 
 def read_source(path: str) -> SourceFile:
     try:
         if path == STDIN:
-            data = sys.stdin.buffer.read()
+            if sys.stdin is None:  # started with stdin closed (<&-)
+                raise InputError("標準入力が閉じています。", path)
+            data = bounded_read.read_stream(sys.stdin.buffer, MAX_BYTES)
         else:
-            with open(path, "rb") as handle:
-                # read(MAX_BYTES + 1) would allocate the whole maximum for every file
-                if os.fstat(handle.fileno()).st_size > MAX_BYTES:
-                    raise InputError(f"{MAX_BYTES // (1024 * 1024)} MB を超えるファイルは点検しません。", path)
-                data = handle.read()
+            data = bounded_read.read_file(path, MAX_BYTES)
+    except bounded_read.TooLarge:
+        raise InputError(f"{bounded_read.size_text(MAX_BYTES)} を超えるファイルは点検しません。", path) from None
+    except bounded_read.NotARegularFile:
+        raise InputError("通常のファイルではありません（デバイス・FIFO などは読みません）。", path) from None
     except PermissionError:
         raise InputError("読み取り権限がありません。", path) from None
     except IsADirectoryError:
@@ -32,8 +34,6 @@ def read_source(path: str) -> SourceFile:
         raise InputError("ファイルが見つかりません。", path) from None
     except OSError as exc:
         raise InputError(f"読み込めません（{exc.strerror}）。", path) from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{MAX_BYTES // (1024 * 1024)} MB を超えるファイルは点検しません。", path)
     text, encoding = decode_bytes(data, path)
     return SourceFile(path=path, text=text, encoding=encoding)
 
