@@ -120,4 +120,5 @@ class RuleSet:
             end_column=end_column,
             text=text,
             suggestion=suggestion,
+            replacements=hit.replacements,
         )

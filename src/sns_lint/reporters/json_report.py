@@ -26,13 +26,15 @@ def finding_dict(finding: Finding) -> dict:
         "end_column": finding.end_column,
         "text": finding.text,
         "suggestion": finding.suggestion,
+        "replacements": list(finding.replacements),
     }
 
 
-def render(report: Report, out: TextIO) -> None:
+def document(report: Report) -> dict:
+    """The contract as plain data (also the web page's ``POST /api/check`` answer)."""
     findings = report.findings
     counts = Counter(f.severity for f in findings)
-    document = {
+    result = {
         "version": VERSION,
         "findings": [finding_dict(f) for f in findings],
         "summary": {
@@ -44,8 +46,12 @@ def render(report: Report, out: TextIO) -> None:
         },
     }
     if report.errors:
-        document["input_errors"] = [
+        result["input_errors"] = [
             {"path": e.path, "line": e.line, "message": e.message} for e in report.errors
         ]
-    out.write(json.dumps(document, ensure_ascii=False, indent=2))  # one write, not one per token
+    return result
+
+
+def render(report: Report, out: TextIO) -> None:
+    out.write(json.dumps(document(report), ensure_ascii=False, indent=2))  # one write, not one per token
     out.write("\n")
