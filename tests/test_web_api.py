@@ -216,6 +216,13 @@ def test_markdown_file_with_front_matter_reports_post_metadata(client):
     assert post["text"][post["marks"][0]["start"] : post["marks"][0]["end"]] == "看護婦"
 
 
+def test_file_notes_reach_the_page(client):
+    body = client.post("/api/check-file?name=draft.md", content="---\nauthor: 山田\n---\nお知らせ\n".encode()).json()
+    assert any("author" in note for note in body["file"]["notes"])
+    empty = client.post("/api/check-file?name=empty.txt", content=b"\n\n").json()
+    assert empty["file"]["posts"] == [] and any("空のファイル" in note for note in empty["file"]["notes"])
+
+
 def test_folder_part_of_a_file_name_is_dropped(client):
     body = client.post("/api/check-file?name=../../etc/a.txt", content="看護婦".encode()).json()
     assert body["file"]["name"] == "a.txt"
@@ -374,6 +381,47 @@ def test_nothing_typed_reaches_a_log(client, caplog):
         client.post("/api/check-file?name=a.txt", content=secret.encode())
         client.post("/api/check", json={"text": secret}, headers={"Origin": "http://evil.example"})
     assert "山田花子" not in caplog.text
+
+
+# -- worker threads ---------------------------------------------------------------------------------------
+
+
+def test_each_worker_thread_has_its_own_tokenizer_and_rules():
+    import asyncio
+    import threading
+
+    from sns_lint.analysis.tokens import _tokenizer
+    from tests.web_harness import make_pool
+
+    pool = make_pool()
+    barrier = threading.Barrier(pool.workers)
+
+    def probe():
+        barrier.wait(timeout=30)  # hold this thread so the next probe runs on another one
+        return threading.get_ident(), id(_tokenizer()), id(pool._ruleset())
+
+    async def probes():
+        return await asyncio.gather(*(pool.run(probe) for _ in range(pool.workers)))
+
+    try:
+        seen = asyncio.run(probes())
+    finally:
+        pool.close()
+    assert pool.workers == 2
+    assert len({thread for thread, _, _ in seen}) == 2
+    assert len({tokenizer for _, tokenizer, _ in seen}) == 2  # Sudachi is never shared
+    assert len({rules for _, _, rules in seen}) == 2
+
+
+def test_concurrent_checks_give_each_draft_its_own_findings(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    drafts = [f"{'お知らせです。' * i}看護婦{'、' * i}保母さん bit.ly/x{i}yz" for i in range(24)]
+    with ThreadPoolExecutor(8) as senders:
+        answers = list(senders.map(lambda text: check(client, text).json(), drafts))
+    for i, answer in enumerate(answers):
+        assert [f["text"] for f in answer["findings"]] == ["看護婦", "保母", f"bit.ly/x{i}yz"]
+        assert answer["findings"][0]["column"] == 7 * i + 1
 
 
 # -- the command ------------------------------------------------------------------------------------------

@@ -221,6 +221,8 @@ def create_app(
                     "name": name,
                     "encoding": check.source.encoding if check.source else None,
                     "posts": post_marks(check),
+                    # what the CLI prints on stderr: unknown front-matter keys, an empty file
+                    "notes": [*check.report.files[0].warnings, *check.report.files[0].notes],
                 },
             }
         )

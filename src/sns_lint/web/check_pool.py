@@ -51,7 +51,8 @@ class CheckPool:
             self.limits: dict[str, PlatformLimit] = platform_limits(rules)
         except SnsLintError:
             self.limits = {}  # a rule set without a length rule: the page shows no counter
-        self.workers = workers or max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2))
+        # one person types at a time: two workers let a dropped file and the typed draft overlap
+        self.workers = workers or min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2)
         self._local = threading.local()
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="sns-lint-check")
 

@@ -543,6 +543,9 @@
     for (const problem of report.input_errors || []) {
       errors.append(el("p", { class: "error-box", text: problem.line ? `${problem.path}:${problem.line}: ${problem.message}` : `${problem.path}: ${problem.message}` }));
     }
+    for (const note of file.notes || []) {
+      errors.append(el("p", { class: "note-box", text: note }));
+    }
     const list = $("file-posts");
     list.textContent = "";
     for (const post of posts) list.append(postItem(post, findings, posts.length === 1));
