@@ -383,6 +383,21 @@ def test_nothing_typed_reaches_a_log(client, caplog):
     assert "山田花子" not in caplog.text
 
 
+def test_a_defect_while_checking_names_no_text(tmp_path, monkeypatch, caplog, capsys):
+    from sns_lint.linter import RuleSet
+
+    def broken(self, analysis):
+        raise ValueError(f"cannot handle {analysis.text}")
+
+    monkeypatch.setattr(RuleSet, "check", broken)
+    with testclient.TestClient(make_app(warm=False), base_url=ORIGIN, raise_server_exceptions=False) as broken_client:
+        with caplog.at_level(logging.DEBUG):
+            response = check(broken_client, "山田花子さんの電話")
+    assert response.status_code == 500
+    assert "ValueError" in response.json()["error"] and "山田" not in response.text
+    assert "山田" not in caplog.text and "山田" not in capsys.readouterr().err
+
+
 # -- worker threads ---------------------------------------------------------------------------------------
 
 

@@ -19,13 +19,14 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from sns_lint import __version__
+from sns_lint.checkers.post_length import PLATFORM_NAMES
 from sns_lint.findings import Finding
 from sns_lint.linter import RuleSet
 from sns_lint.posts import PLATFORMS
 from sns_lint.reporters import json_report
 from sns_lint.rulebook.model import Rule
 from sns_lint.sources.discovery import POST_SUFFIXES
-from sns_lint.web.check_pool import CheckPool, FileCheck
+from sns_lint.web.check_pool import DRAFT_PATH, CheckFailed, CheckPool, FileCheck
 from sns_lint.web.draft_requests import BadRequest, draft_from, file_name, meta_from, parse_json
 from sns_lint.web.guards import LOCAL_HOSTS, Guards, read_body
 
@@ -98,9 +99,8 @@ def create_app(
     ruleset = RuleSet.build(rules, config)  # for severities and the enabled set only
     ordered = sorted(rules, key=lambda r: (clause_key(r.clause), r.id))
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    from sns_lint.checkers.post_length import PLATFORM_NAMES
 
-    def page_context(request: Request) -> dict[str, Any]:
+    def page_context() -> dict[str, Any]:
         return {
             "version": __version__,
             "policy": config.display_path,
@@ -131,7 +131,7 @@ def create_app(
             request,
             "index.html",
             {
-                **page_context(request),
+                **page_context(),
                 "accounts": accounts,
                 "default_account": config.default_account,
                 "platforms": [(key, PLATFORM_NAMES.get(key, key)) for key in PLATFORMS],
@@ -143,7 +143,7 @@ def create_app(
 
     async def rules_page(request: Request) -> Response:
         return templates.TemplateResponse(
-            request, "rules.html", {**page_context(request), "rules": [rule_summary(r, ruleset) for r in ordered]}
+            request, "rules.html", {**page_context(), "rules": [rule_summary(r, ruleset) for r in ordered]}
         )
 
     def chosen(target: str) -> list[Rule]:
@@ -159,7 +159,7 @@ def create_app(
             request,
             "explain.html",
             {
-                **page_context(request),
+                **page_context(),
                 "target": target,
                 "rules": [rule_explanation(r, ruleset) for r in found],
                 "error": None if found else unknown_rule(target),
@@ -182,8 +182,6 @@ def create_app(
             draft = draft_from(await json_body(request))
         except BadRequest as error:
             return bad_request(error)
-        from sns_lint.web.check_pool import DRAFT_PATH
-
         check = await pool.run(pool.check_bytes, draft.data, DRAFT_PATH, draft.meta)
         return JSONResponse(json_report.document(check.report))
 
@@ -233,12 +231,15 @@ def create_app(
         return templates.TemplateResponse(
             request,
             "explain.html",
-            {**page_context(request), "target": "", "rules": [], "error": "ページが見つかりません。"},
+            {**page_context(), "target": "", "rules": [], "error": "ページが見つかりません。"},
             status_code=404,
         )
 
     async def wrong_method(request: Request, exc: Exception) -> Response:
         return JSONResponse({"error": f"{request.method} では使えません。"}, status_code=405)
+
+    async def check_failed(request: Request, exc: Exception) -> Response:
+        return JSONResponse({"error": f"点検中に内部エラーが起きました（{exc}）。"}, status_code=500)
 
     async def internal_error(request: Request, exc: Exception) -> Response:
         # the type only: an exception's text could quote the draft
@@ -270,6 +271,6 @@ def create_app(
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ],
         lifespan=lifespan,
-        exception_handlers={404: not_found, 405: wrong_method, Exception: internal_error},
+        exception_handlers={404: not_found, 405: wrong_method, CheckFailed: check_failed, Exception: internal_error},
     )
     return Guards(starlette, max_bytes, allowed_hosts)

@@ -9,6 +9,7 @@ fixed: each worker holds a tokenizer for the life of the server.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,6 +27,10 @@ from sns_lint.sources.decoding import decode_bytes
 
 DRAFT_PATH = "下書き"  # the "file name" of text typed on the page, as reports show it
 _WARM_TEXT = "市立病院の看護婦さんにお話を伺いました。詳しくは https://bit.ly/abc123 をご覧ください。#鹿児島市\n"
+
+
+class CheckFailed(Exception):
+    """A defect while checking; carries the exception's type name only."""
 
 
 @dataclass
@@ -63,10 +68,17 @@ class CheckPool:
         return ruleset
 
     async def run(self, function: Callable[..., Any], *args: Any) -> Any:
-        """Run ``function(*args)`` on a worker thread and wait for it without blocking the server."""
+        """Run ``function(*args)`` on a worker thread and wait for it without blocking the server.
+
+        A defect surfaces as ``CheckFailed`` naming only the exception's type: its message or
+        traceback could quote the draft, and nothing typed may reach a log."""
         import asyncio
 
-        return await asyncio.wrap_future(self._executor.submit(function, *args))
+        try:
+            return await asyncio.wrap_future(self._executor.submit(function, *args))
+        except Exception as error:
+            sys.stderr.write(f"sns-lint: 内部エラー: 点検中に {type(error).__name__} が起きました。\n")
+            raise CheckFailed(type(error).__name__) from None
 
     def warm(self) -> None:
         """Load the dictionary and every checker on each worker, so the first draft is fast too."""
