@@ -236,10 +236,13 @@ def test_binary_file_is_an_input_error(client):
     assert body["file"]["posts"] == []
 
 
-def test_unsupported_file_type_is_refused(client):
-    response = client.post("/api/check-file?name=report.docx", content=b"PK\x03\x04")
-    assert response.status_code == 415
-    assert "report.docx" in response.json()["error"] and ".txt" in response.json()["error"]
+def test_other_files_are_read_as_the_cli_reads_them(client, cli, tmp_path):
+    office = b"PK\x03\x04\x14\x00\x00\x00\x08\x00"  # a .docx is a zip archive
+    body = client.post("/api/check-file?name=report.docx", content=office).json()
+    (tmp_path / "report.docx").write_bytes(office)
+    from_cli = cli("check", "report.docx", "--format", "json").json()
+    assert body["report"] == from_cli
+    assert "バイナリ" in body["report"]["input_errors"][0]["message"]
 
 
 def test_file_without_a_name_is_refused(client):

@@ -18,7 +18,6 @@
   const emergencyInput = $("emergency");
   const autoInput = $("auto");
   const MAX_BYTES = Number(compose.dataset.maxBytes);
-  const SUFFIXES = compose.dataset.suffixes.split(",");
   const SEVERITY_JA = { error: "エラー", warning: "警告", info: "情報" };
   const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
   const CHECK_DELAY = 450;
@@ -478,11 +477,6 @@
   async function checkFile(file) {
     const name = file.name;
     const report = $("file-report");
-    const lower = name.toLowerCase();
-    if (!SUFFIXES.some((suffix) => lower.endsWith(suffix))) {
-      showFileError(name, `「${name}」は点検できない種類のファイルです（使えるもの: ${SUFFIXES.join("、")}）。`);
-      return;
-    }
     if (file.size > MAX_BYTES) {
       showFileError(name, `ファイルが大きすぎます（上限 ${megabytes(MAX_BYTES)} MB）。ファイルを分けてください。`);
       return;
