@@ -395,6 +395,11 @@
       card.addEventListener("mouseenter", () => setActive(mark.index));
       card.addEventListener("mouseleave", () => setActive(null));
       card.addEventListener("click", () => selectMark(mark));
+      card.tabIndex = 0; // keyboard users reach each finding with Tab and select its span with Enter
+      card.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" && event.target === card) selectMark(mark);
+      });
+      card.addEventListener("focus", () => setActive(mark.index));
       findingsList.append(card);
     }
   }
