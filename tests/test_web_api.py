@@ -145,8 +145,14 @@ def test_length_for_a_character_counting_platform_and_the_account_limit(policy_c
     assert (result["platform"], result["method"], result["length"]) == ("facebook", "characters", 141)
 
 
-def test_length_without_a_platform_says_so(client):
-    assert client.post("/api/length", json={"text": "お知らせ"}).json() == {"platform": None}
+def test_length_without_a_policy_counts_for_x_as_check_does(client):
+    assert client.post("/api/length", json={"text": "お知らせ"}).json()["platform"] == "x"
+
+
+def test_length_without_a_platform_says_so(tmp_path):
+    config = write(tmp_path / "sns-lint.yaml", "accounts:\n  koho-x: {platform: x}\n")  # no default_account
+    with testclient.TestClient(make_app(config), base_url=ORIGIN) as policy_without_default:
+        assert policy_without_default.post("/api/length", json={"text": "お知らせ"}).json() == {"platform": None}
 
 
 def test_length_of_an_empty_draft(client):
@@ -436,7 +442,7 @@ def test_concurrent_checks_give_each_draft_its_own_findings(client):
 
     drafts = [f"{'お知らせです。' * i}看護婦{'、' * i}保母さん bit.ly/x{i}yz" for i in range(24)]
     with ThreadPoolExecutor(8) as senders:
-        answers = list(senders.map(lambda text: check(client, text).json(), drafts))
+        answers = list(senders.map(lambda text: check(client, text, platform="facebook").json(), drafts))
     for i, answer in enumerate(answers):
         assert [f["text"] for f in answer["findings"]] == ["看護婦", "保母", f"bit.ly/x{i}yz"]
         assert answer["findings"][0]["column"] == 7 * i + 1
