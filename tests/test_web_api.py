@@ -222,6 +222,82 @@ def test_markdown_file_with_front_matter_reports_post_metadata(client):
     assert post["text"][post["marks"][0]["start"] : post["marks"][0]["end"]] == "看護婦"
 
 
+# -- dropped schedule files (the sources code picks the reader by the file's name) -------------------------
+
+SCHEDULES = REPO / "examples" / "schedules"
+EXAMPLE_POLICY = REPO / "examples" / "sns-lint.yaml"
+
+
+@pytest.fixture(scope="module")
+def example_client():
+    with testclient.TestClient(make_app(EXAMPLE_POLICY), base_url=ORIGIN) as test_client:
+        yield test_client
+
+
+def _same_as_cli(cli, tmp_path, name: str, data: bytes, body: dict) -> None:
+    (tmp_path / name).write_bytes(data)
+    from_cli = cli("check", name, "--config", str(EXAMPLE_POLICY), "--format", "json").json()
+    assert body["report"] == from_cli
+
+
+def _marks_hold_their_text(body: dict) -> int:
+    findings = body["report"]["findings"]
+    placed = 0
+    for post in body["file"]["posts"]:
+        for mark in post["marks"]:
+            finding = findings[mark["finding"]]
+            assert finding["post"] == post["post"]
+            assert post["text"][mark["start"] : mark["end"]] == finding["text"]
+            placed += 1
+    return placed
+
+
+@pytest.mark.parametrize("name", ["2026-12-week2.yaml", "2026-12-week2.csv"])
+def test_schedule_file_is_a_list_of_posts_like_the_cli_report(example_client, cli, tmp_path, name):
+    data = (SCHEDULES / name).read_bytes()
+    body = example_client.post(f"/api/check-file?name={name}", content=data).json()
+    _same_as_cli(cli, tmp_path, name, data, body)
+    posts = body["file"]["posts"]
+    assert len(posts) == body["report"]["summary"]["posts"] == 7
+    assert [p["post"] for p in posts] == list(range(7))
+    assert posts[0]["id"] == "gomi-1207" and posts[0]["account"] == "koho-x"
+    assert posts[0]["scheduled_at"].startswith("2026-12-07T09:00")
+    # every finding is placed inside its own post's text, block scalars and quoted cells too
+    assert _marks_hold_their_text(body) == len(body["report"]["findings"]) > 0
+
+
+def test_schedule_csv_saved_by_excel_in_cp932(example_client, cli, tmp_path):
+    data = (SCHEDULES / "2026-12-week2.csv").read_text(encoding="utf-8").encode("cp932")
+    body = example_client.post("/api/check-file?name=予約.csv", content=data).json()
+    assert body["file"]["encoding"] == "cp932"
+    _same_as_cli(cli, tmp_path, "予約.csv", data, body)
+    assert len(body["file"]["posts"]) == 7
+    assert _marks_hold_their_text(body) == len(body["report"]["findings"]) > 0
+
+
+def test_schedule_json_with_escapes(example_client, cli, tmp_path):
+    data = json.dumps(
+        {
+            "posts": [
+                {"id": "a", "account": "koho-x", "scheduled_at": "2026-12-07T10:00", "text": "お知らせ\n看護婦さん"},
+                {"id": "b", "account": "koho-x", "scheduled_at": "2026-12-07T11:00", "text": "\u4fdd\u6bcdさん bit.ly/ab1"},
+            ]
+        },
+        ensure_ascii=True,
+    ).encode()
+    body = example_client.post("/api/check-file?name=week.json", content=data).json()
+    _same_as_cli(cli, tmp_path, "week.json", data, body)
+    texts = {f["text"] for f in body["report"]["findings"]}
+    assert {"看護婦", "bit.ly/ab1"} <= texts
+    assert _marks_hold_their_text(body) == len(body["report"]["findings"])
+
+
+def test_yaml_without_posts_is_an_error_when_dropped(example_client):
+    body = example_client.post("/api/check-file?name=settings.yaml", content=b"title: hello\n").json()
+    assert body["file"]["posts"] == [] and body["report"]["findings"] == []
+    assert "posts" in body["report"]["input_errors"][0]["message"]
+
+
 def test_file_notes_reach_the_page(client):
     body = client.post("/api/check-file?name=draft.md", content="---\nauthor: 山田\n---\nお知らせ\n".encode()).json()
     assert any("author" in note for note in body["file"]["notes"])

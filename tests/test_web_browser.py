@@ -145,3 +145,33 @@ def test_cp932_file_opens_as_a_post_list_with_counts(browser, tmp_path):
         assert post.get_attribute("open") is not None  # a single post is shown open
         assert post.find_element(By.CSS_SELECTOR, ".post-text mark").text == "保母"
         assert _severe_console_messages(browser) == []
+
+
+def test_schedule_file_is_an_expandable_list_with_counts(browser, tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    schedule = REPO / "examples" / "schedules" / "2026-12-week2.yaml"
+    with live_server(POLICY.relative_to(REPO)) as url:
+        browser.get(url)
+        wait = WebDriverWait(browser, 30)
+        browser.find_element(By.ID, "file-input").send_keys(str(schedule))
+        wait.until(lambda d: "点検結果" in d.find_element(By.ID, "file-title").text)
+        summary = browser.find_element(By.ID, "file-summary").text
+        assert "投稿 7 件" in summary
+        posts = browser.find_elements(By.CSS_SELECTOR, "#file-posts > li")
+        assert len(posts) == 7
+        flagged = [p for p in posts if "clean-post" not in p.get_attribute("class")]
+        assert f"指摘のある投稿 {len(flagged)} 件" in summary and 0 < len(flagged) < 7
+        # many posts start closed; a click opens one, with its spans marked in its own text
+        details = flagged[0].find_element(By.TAG_NAME, "details")
+        assert details.get_attribute("open") is None
+        assert "event-1208" in details.text  # the schedule's own id for the post
+        details.find_element(By.TAG_NAME, "summary").click()
+        wait.until(lambda d: details.get_attribute("open") is not None)
+        assert details.find_elements(By.CSS_SELECTOR, ".post-text mark")
+        # only the posts with findings, when asked
+        browser.find_element(By.ID, "only-findings").click()
+        visible = [p for p in browser.find_elements(By.CSS_SELECTOR, "#file-posts > li") if p.is_displayed()]
+        assert len(visible) == len(flagged)
+        browser.execute_script("document.getElementById('file-report').scrollIntoView()")
+        _screenshot(browser, tmp_path, "web-schedule.png")
+        assert _severe_console_messages(browser) == []

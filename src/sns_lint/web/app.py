@@ -8,6 +8,7 @@ loop only moves bytes. Nothing a user types is logged or written anywhere.
 from __future__ import annotations
 
 import contextlib
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,10 +23,10 @@ from sns_lint import __version__
 from sns_lint.checkers.post_length import PLATFORM_NAMES
 from sns_lint.findings import Finding
 from sns_lint.linter import RuleSet
-from sns_lint.posts import PLATFORMS
+from sns_lint.posts import PLATFORMS, Post
 from sns_lint.reporters import json_report
 from sns_lint.rulebook.model import Rule
-from sns_lint.sources.discovery import POST_SUFFIXES
+from sns_lint.sources.discovery import POST_SUFFIXES, SCHEDULE_SUFFIXES
 from sns_lint.web.check_pool import DRAFT_PATH, CheckFailed, CheckPool, FileCheck
 from sns_lint.web.draft_requests import BadRequest, draft_from, file_name, meta_from, parse_json
 from sns_lint.web.guards import LOCAL_HOSTS, Guards, read_body
@@ -59,6 +60,11 @@ def rule_explanation(rule: Rule, ruleset: RuleSet) -> dict[str, Any]:
     }
 
 
+def post_offset(post: Post, file_offset: int) -> int:
+    """Where a file offset falls in the post's own text (schedule files map the two)."""
+    return bisect_left(range(len(post.text) + 1), file_offset, key=post.file_offset)
+
+
 def post_marks(check: FileCheck) -> list[dict[str, Any]]:
     """Each post of a checked file with its findings (indexes into the report's findings)
     and where each finding sits in the post's own text, for the expandable list."""
@@ -69,9 +75,9 @@ def post_marks(check: FileCheck) -> list[dict[str, Any]]:
         for index, finding in enumerate(findings):
             if finding.post != post.index:
                 continue
-            start = finding.start - post.offset
+            start = post_offset(post, finding.start)
             end = start + len(finding.text)
-            inside = 0 <= start and post.text[start:end] == finding.text
+            inside = post.text[start:end] == finding.text
             marks.append({"finding": index, "start": start if inside else None, "end": end if inside else None})
         meta = post.meta
         entries.append(
@@ -82,6 +88,7 @@ def post_marks(check: FileCheck) -> list[dict[str, Any]]:
                 "account": meta.account,
                 "platform": meta.platform,
                 "scheduled_at": meta.scheduled_at.isoformat() if meta.scheduled_at else None,
+                "id": meta.id,
                 "marks": marks,
             }
         )
@@ -137,7 +144,7 @@ def create_app(
                 "platforms": [(key, PLATFORM_NAMES.get(key, key)) for key in PLATFORMS],
                 "default_platform": default_platform,
                 "max_bytes": max_bytes,
-                "suffixes": POST_SUFFIXES,
+                "suffixes": POST_SUFFIXES + SCHEDULE_SUFFIXES,  # what a folder walk picks up
             },
         )
 

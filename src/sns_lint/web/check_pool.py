@@ -103,6 +103,8 @@ class CheckPool:
         except SnsLintError as error:
             return FileCheck(Report(files=[FileResult(path=path, error=error)]), None, [])
         result = check_source(source, self._ruleset(), self.config, defaults)
+        if result.skipped is not None:  # chosen by the user, as if named on the command line
+            result.error, result.skipped = result.skipped, None
         posts: list[Post] = []
         if result.error is None:
             posts = read_posts(source, self.config, [], defaults)

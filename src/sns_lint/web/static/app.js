@@ -560,7 +560,7 @@
       .map((m) => ({ start: toUnits(m.start), end: toUnits(m.end), severity: findings[m.finding].severity, index: m.finding }));
     const text = el("pre", { class: "post-text" });
     renderMarked(text, post.text.replace(/\s+$/, ""), spans, false);
-    const meta = [accountName(post.account), platformName(post.platform), when(post.scheduled_at)].filter(Boolean);
+    const meta = [post.id, accountName(post.account), platformName(post.platform), when(post.scheduled_at)].filter(Boolean);
     const pills = el("span", { class: "summary" });
     summaryPills(pills, counts, own.length === 0);
     const details = el(
