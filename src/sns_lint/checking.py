@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 
 from sns_lint.analysis.post_analysis import PostAnalysis
@@ -11,7 +11,7 @@ from sns_lint.config.model import Account, Config
 from sns_lint.errors import InputError, NotASchedule, SnsLintError
 from sns_lint.findings import Finding, Severity
 from sns_lint.linter import FindingLimit, RuleSet
-from sns_lint.posts import Post, SourceFile
+from sns_lint.posts import Post, PostMeta, SourceFile
 from sns_lint.rulebook.model import Rule
 from sns_lint.sources.discovery import STDIN
 from sns_lint.sources.post_files import posts_from_source
@@ -93,12 +93,34 @@ def check_file(path: str, ruleset: RuleSet, config: Config) -> FileResult:
     return check_source(source, ruleset, config)
 
 
-def check_source(source: SourceFile, ruleset: RuleSet, config: Config) -> FileResult:
+def read_posts(
+    source: SourceFile, config: Config, warnings: list[str], defaults: PostMeta | None = None
+) -> list[Post]:
+    """The posts of a decoded file that have text. ``defaults`` fill the metadata a post leaves
+    unset (the account and platform chosen on the web page); a post's own metadata wins."""
+    posts = [p for p in posts_from_source(source, config, warnings) if p.text.strip()]
+    if defaults is not None:
+        posts = [replace(p, meta=_with_defaults(p.meta, defaults)) for p in posts]
+    return posts
+
+
+def _with_defaults(meta: PostMeta, defaults: PostMeta) -> PostMeta:
+    unset = {
+        f.name: getattr(defaults, f.name)
+        for f in fields(meta)
+        if not getattr(meta, f.name) and getattr(defaults, f.name)
+    }
+    return replace(meta, **unset) if unset else meta
+
+
+def check_source(
+    source: SourceFile, ruleset: RuleSet, config: Config, defaults: PostMeta | None = None
+) -> FileResult:
     """Every post of one decoded file through every rule."""
     path = source.path
     result = FileResult(path=path)
     try:
-        posts = [p for p in posts_from_source(source, config, result.warnings) if p.text.strip()]
+        posts = read_posts(source, config, result.warnings, defaults)
         if not posts:
             result.notes.append(f"{path}: 空のファイルです（点検する本文がありません）。")
         analyses = [PostAnalysis(p, config, resolve_account(p, config, result.warnings)) for p in posts]

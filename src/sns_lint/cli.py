@@ -275,6 +275,28 @@ def count(
     raise typer.Exit(1 if any(item.measurement.over for item in counts) else 0)
 
 
+@app.command(cls=JapaneseCommand)
+def serve(
+    host: str = typer.Option(
+        "127.0.0.1", "--host", metavar="ADDRESS", help="待ち受けるアドレス（0.0.0.0 はほかの PC からも接続できるため警告します）"
+    ),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, metavar="PORT", help="ポート番号"),
+    no_browser: bool = typer.Option(False, "--no-browser", help="ブラウザを自動で開かない"),
+    config: Optional[str] = typer.Option(
+        None, "--config", "-c", metavar="FILE", help="運用ポリシーのファイル（既定: sns-lint.yaml を探します）"
+    ),
+    max_mb: int = typer.Option(5, "--max-mb", min=1, max=64, metavar="MB", help="1 回に受け付けるデータの上限（MB）"),
+) -> None:
+    """ブラウザで使う点検ページを開きます（この PC の中だけで動き、下書きは保存しません）。"""
+    from sns_lint.errors import SnsLintError
+    from sns_lint.web.server import serve as run_server
+
+    try:
+        run_server(host, port, config, not no_browser, max_mb)
+    except SnsLintError as error:
+        _exit_with_error(error)
+
+
 def entry() -> None:
     """The ``sns-lint`` command: ``main()``, then leave without tearing the interpreter down.
 

@@ -46,6 +46,7 @@ class Finding:
     end_column: int
     text: str
     suggestion: str | None = None
+    replacements: tuple[str, ...] = ()  # each can replace ``text`` as it is (one click in the web page)
 
     def sort_key(self) -> tuple:
         return (self.path, self.post, self.start, self.end, self.rule)

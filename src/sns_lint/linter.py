@@ -154,4 +154,5 @@ class RuleSet:
             end_column=end_column,
             text=text,
             suggestion=suggestion,
+            replacements=hit.replacements,
         )

@@ -42,6 +42,7 @@ class Hit:
     values: dict = field(default_factory=dict)
     suggestion: str | None = None
     severity: Any = None  # a Severity that overrides the rule's own, for this hit only
+    replacements: tuple[str, ...] = ()  # texts that can replace the span as they are
 
 
 @dataclass

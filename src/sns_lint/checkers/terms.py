@@ -324,6 +324,7 @@ class Checker:
             },
             suggestion="、".join(entry.preferred) or None,
             severity=entry.severity,
+            replacements=entry.preferred,
         )
 
 

@@ -36,7 +36,35 @@ def finding_dict(finding: Finding) -> dict:
         "end_column": finding.end_column,
         "text": finding.text,
         "suggestion": finding.suggestion,
+        "replacements": list(finding.replacements),
     }
+
+
+def _summary(report: Report) -> dict:
+    counts = Counter(f.severity for f in report.findings)
+    return {
+        "files": len(report.files),
+        "posts": report.post_count,
+        "errors": counts[Severity.ERROR],
+        "warnings": counts[Severity.WARNING],
+        "infos": counts[Severity.INFO],
+    }
+
+
+def _input_errors(report: Report) -> list[dict]:
+    return [{"path": printable(e.path) if e.path else e.path, "line": e.line, "message": e.message} for e in report.errors]
+
+
+def document(report: Report) -> dict:
+    """The contract as plain data (also the web page's ``POST /api/check`` answer)."""
+    result = {
+        "version": VERSION,
+        "findings": [finding_dict(f) for f in report.findings],
+        "summary": _summary(report),
+    }
+    if report.errors:
+        result["input_errors"] = _input_errors(report)
+    return result
 
 
 def _ascii_only(out: TextIO) -> bool:
@@ -50,8 +78,8 @@ def _ascii_only(out: TextIO) -> bool:
 
 
 def render(report: Report, out: TextIO) -> None:
+    """The same document as ``document()``, written in batches of findings."""
     findings = report.findings
-    counts = Counter(f.severity for f in findings)
     ensure_ascii = _ascii_only(out)
 
     def dumps(value, indent_level: int) -> str:
@@ -69,15 +97,7 @@ def render(report: Report, out: TextIO) -> None:
             last = first + _BATCH >= len(findings)
             out.write(",\n".join(pieces) + ("\n" if last else ",\n"))
         out.write("  ]")
-    summary = {
-        "files": len(report.files),
-        "posts": report.post_count,
-        "errors": counts[Severity.ERROR],
-        "warnings": counts[Severity.WARNING],
-        "infos": counts[Severity.INFO],
-    }
-    out.write(',\n  "summary": ' + dumps(summary, 1))
+    out.write(',\n  "summary": ' + dumps(_summary(report), 1))
     if report.errors:
-        errors = [{"path": printable(e.path) if e.path else e.path, "line": e.line, "message": e.message} for e in report.errors]
-        out.write(',\n  "input_errors": ' + dumps(errors, 1))
+        out.write(',\n  "input_errors": ' + dumps(_input_errors(report), 1))
     out.write("\n}\n")
