@@ -269,6 +269,15 @@ def count(
     raise typer.Exit(1 if any(item.measurement.over for item in counts) else 0)
 
 
+def _add_places() -> None:
+    from sns_lint.places.commands import app as places_app
+
+    app.add_typer(places_app, name="places")
+
+
+_add_places()
+
+
 def entry() -> None:
     """The ``sns-lint`` command: ``main()``, then leave without tearing the interpreter down.
 
