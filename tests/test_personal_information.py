@@ -182,3 +182,25 @@ def test_published_phones_must_look_like_numbers(cli, tmp_path):
     write(tmp_path / "a.txt", "お知らせ\n")
     result = cli("check", "a.txt")
     assert result.code == 2 and "published_phones の「市民課」は電話番号" in result.stderr
+
+
+def test_a_venue_address_not_in_the_gazetteer_is_information(cli, tmp_path):
+    text = "会場：中央公民館（鹿児島市山下町5番9号）\n火災があったのは上荒田町3丁目5番12号です。\n"
+    _result, findings = _check_json(cli, tmp_path, text)
+    assert [(f["line"], f["severity"]) for f in findings if f["rule"] == "private-address"] == [(1, "info"), (2, "error")]
+
+
+def test_phone_type_is_the_same_for_every_number_of_a_prefix():
+    """phone_type asks phonenumbers once per (first seven digits, length): check that claim."""
+    import random
+
+    from sns_lint.analysis.phones import KNOWN_PREFIX, _parse_type
+
+    rng = random.Random(20261125)
+    for _ in range(500):
+        length = rng.choice([10, 11])
+        number = "0" + rng.choice("123456789") + "".join(rng.choice("0123456789") for _ in range(length - 2))
+        if number.startswith("010"):
+            continue
+        other = number[:KNOWN_PREFIX] + "".join(rng.choice("0123456789") for _ in range(length - KNOWN_PREFIX))
+        assert _parse_type(number) == _parse_type(other), (number, other)

@@ -33,7 +33,7 @@ _KANJI_NUMBER_AFTER_UNIT = re.compile(r"(?<=[目地番\-])[〇一二三四五六
 _UNITS = re.compile(rf"丁目|番地|番|号|[{_DASH}]|(?<=\d)の(?=\d)")
 _KEY = re.compile(r"^(?P<place>.*?)(?P<numbers>\d+(?:-\d+)*)")
 _SPACES = re.compile(r"\s+")
-_QUICK = re.compile(rf"[{_NUMERAL}](?:丁目|番地|番|[{_DASH}]|の)[{_NUMERAL}]|[{_NUMERAL}]番地")
+_QUICK = re.compile(rf"[{_PLACE_CHARS}][{_NUMERAL}]{{1,4}}(?:丁目|番地|番|[{_DASH}]|の)[{_NUMERAL}]|[{_NUMERAL}]番地")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable
 
 from sns_lint.analysis.numbers import DIGIT, NumberRun, run_from_span, to_ascii_digits
@@ -48,7 +47,7 @@ def _national(run: NumberRun) -> PhoneCandidate | None:
         rest = digits[2:]
         national = rest if rest.startswith("0") else "0" + rest
         return PhoneCandidate(run.start, run.end, national) if len(national) in (10, 11) else None
-    if len(digits) in (10, 11) and digits[0] == "0" and digits[1] != "0":
+    if len(digits) in (10, 11) and digits[0] == "0" and digits[1] != "0" and not digits.startswith("010"):
         if len(run.groups) == 1 or all(len(g) <= 5 for g in run.groups):
             return PhoneCandidate(run.start, run.end, digits)
         return None
@@ -90,10 +89,23 @@ def _shared_suffixes(text: str, first: PhoneCandidate, found: list[PhoneCandidat
     return position
 
 
-@lru_cache(maxsize=4096)
+_TYPES_BY_PREFIX: dict[tuple[str, int], str | None] = {}
+KNOWN_PREFIX = 7  # trunk 0 + six digits: Japan's numbering patterns never constrain a digit past these
+
+
 def phone_type(number: str) -> str | None:
     """'mobile', 'fixed_line', 'toll_free', 'uan', 'voip', 'pager', 'personal_number', 'premium_rate',
-    or None when the number is not a valid Japanese number."""
+    or None when the number is not a valid Japanese number.
+
+    The answer depends only on the first digits and the length (libphonenumber's JP patterns end in
+    ``\\d{4}``…), so it is asked once per prefix: a city's thousand numbers cost a few parses."""
+    key = (number if number.startswith("+") else number[:KNOWN_PREFIX], len(number))
+    if key not in _TYPES_BY_PREFIX:
+        _TYPES_BY_PREFIX[key] = _parse_type(number)
+    return _TYPES_BY_PREFIX[key]
+
+
+def _parse_type(number: str) -> str | None:
     import phonenumbers
     from phonenumbers import PhoneNumberType as T
 

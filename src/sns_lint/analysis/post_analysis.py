@@ -27,6 +27,7 @@ class PostAnalysis:
         self.config = config
         self.account = account
         self.notes: list[str] = []  # problems met while checking (a pattern that ran out of time)
+        self.memo: dict = {}  # small per-post facts rules share (does the post hold a word list at all)
 
     @property
     def platform(self) -> str | None:
@@ -146,9 +147,7 @@ class PostAnalysis:
 
     def token_index(self, offset: int) -> int:
         """Index of the token that holds ``offset`` (or the next one)."""
-        from bisect import bisect_right
-
-        return max(0, bisect_right(self.tokens.starts, offset) - 1)
+        return max(0, self.tokens.index_at(offset))
 
 
 _allow_lists: dict = {}  # keyed by id(): the config object is kept in the value so the id stays unique

@@ -10,7 +10,6 @@ Python.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,10 +58,18 @@ class WordSet:
             return None
         return self.pattern.search(text, start, len(text) if end is None else end)
 
+    def in_post(self, analysis: Any) -> bool:
+        """Whether the post holds a listed word at all (remembered per post: one search, then
+        ``near`` is asked only where it can succeed)."""
+        seen = analysis.memo.get(self.words)
+        if seen is None:
+            seen = analysis.memo[self.words] = self.search(analysis.text) is not None
+        return seen
+
     def near(self, analysis: Any, start: int, end: int, before: int = 6, after: int = 0) -> re.Match | None:
         """A listed word within ``before`` tokens before ``start`` or ``after`` tokens after ``end``,
         on the same line."""
-        if not self.words:
+        if not self.words or not self.in_post(analysis):
             return None
         low, high = token_window(analysis, start, end, before, after)
         return self.pattern.search(analysis.text, low, high)
@@ -77,14 +84,11 @@ def token_window(analysis: Any, start: int, end: int, before: int, after: int) -
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    starts = analysis.tokens.starts
-    first = bisect_right(starts, start) - 1  # token holding start
-    low = starts[max(0, first - before)] if first - before >= 0 else 0
-    if first < 0:
-        low = 0
-    last = bisect_right(starts, max(start, end - 1)) - 1
-    stop = last + after + 1
-    high = starts[stop] if stop < len(starts) else len(text)
+    tokens = analysis.tokens
+    first = tokens.index_at(start)  # token holding start
+    low = tokens.start(first - before) if first - before >= 0 else 0
+    last = tokens.index_at(max(start, end - 1)) + after
+    high = tokens.end(last) if 0 <= last < len(tokens) else len(text)
     return max(low, line_start), min(max(high, end), line_end)
 
 

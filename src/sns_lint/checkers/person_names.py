@@ -20,7 +20,7 @@ without any signal word are passed over before any part of speech is read.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -32,7 +32,8 @@ KEYS = ("titles_file", "name_suffixes_file", "context_file")
 PLACEHOLDERS = ("signals",)
 CONTEXT_KEYS = ("honorifics", "house", "incident", "schools")
 SIGNAL_NAMES_JA = {"honorific": "敬称", "house": "住所・自宅", "age": "年齢", "school": "学校・学年", "incident": "事故・事件など"}
-_NAMEISH = re.compile(r"^[\u4e00-\u9fff々ヶ\u30a1-\u30fa\u30fc]{1,6}$")
+_NAME_CHARS = "\u4e00-\u9fff々ヶ\u30a1-\u30fa\u30fc"
+_NAMEISH = re.compile(f"^[{_NAME_CHARS}]{{1,6}}$")
 _AGE_AFTER = re.compile(r"[ \u3000]?[（(][0-9０-９]{1,3}[歳才]?[）)]")
 _AGE = re.compile(r"[0-9０-９]{1,3}[歳才]")
 _GRADE = re.compile(r"[0-9０-９一二三四五六][ \u3000]?年")
@@ -68,8 +69,12 @@ def prepare(raw: dict, context: RuleContext) -> NameData:
         if not isinstance(values, list) or not values or not all(isinstance(v, str) and v for v in values):
             raise RuleFileError(f"{key}: に語のリストを書いてください。", path, getattr(loaded, "line_of", lambda k: 1)(key))
         lists[key] = tuple(values)
-    signal_words = [*lists["honorifics"], *lists["house"], *lists["incident"], *lists["schools"], "歳", "才"]
-    quick = re.compile("|".join(map(re.escape, sorted(signal_words, key=len, reverse=True))) + r"|[（(][0-9０-９]{1,3}[）)]")
+    quick = re.compile(
+        # an honorific or a house word right after a kanji or katakana name (皆さん is no name)
+        rf"(?<=[{_NAME_CHARS}])(?<!皆)(?:{_alternation(lists['honorifics'] + lists['house'])})"
+        rf"|{_alternation(lists['incident'] + lists['schools'])}"
+        r"|[0-9０-９][歳才]|[（(][0-9０-９]{1,3}[）)]"
+    )
     return NameData(
         titles=WordSet(read_word_list(raw, "titles_file", context)),
         suffixes=read_word_list(raw, "name_suffixes_file", context),
@@ -81,6 +86,10 @@ def prepare(raw: dict, context: RuleContext) -> NameData:
     )
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 def person_names(analysis: Any, spans: list[tuple[int, int]], honorifics: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, end) of every run of 人名 tokens (a family and a given name are one run) inside ``spans``.
 
@@ -88,30 +97,31 @@ def person_names(analysis: Any, spans: list[tuple[int, int]], honorifics: tuple[
     tagged 地名 there) is a name too."""
     tokens = analysis.tokens
     surfaces = tokens.surfaces
-    starts = tokens.starts
     text = analysis.text
 
-    def is_name(index: int) -> bool:
+    def is_name(index: int, end: int) -> bool:
         if not _NAMEISH.match(surfaces[index]):
             return False
         pos = tokens.pos(index)
         if pos[2] == "人名":
             return True
-        return pos[1] == "固有名詞" and pos[2] == "地名" and text.startswith(honorifics, starts[index] + len(surfaces[index]))
+        return pos[1] == "固有名詞" and pos[2] == "地名" and text.startswith(honorifics, end)
 
     names = []
     for low, high in spans:
-        index = max(0, bisect_right(starts, low) - 1)
-        stop = bisect_left(starts, high)
-        while index < stop:
-            if is_name(index):
-                last = index
-                while last + 1 < len(surfaces) and is_name(last + 1):
-                    last += 1
-                names.append((starts[index], starts[last] + len(surfaces[last])))
-                index = last + 1
+        index = max(0, tokens.index_at(low))
+        position = tokens.start(index)
+        while position < high and index < len(surfaces):
+            end = position + len(surfaces[index])
+            if is_name(index, end):
+                name_start = position
+                index, position = index + 1, end
+                while index < len(surfaces) and is_name(index, position + len(surfaces[index])):
+                    position += len(surfaces[index])
+                    index += 1
+                names.append((name_start, position))
             else:
-                index += 1
+                index, position = index + 1, end
     return names
 
 

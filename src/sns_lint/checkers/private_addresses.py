@@ -6,7 +6,10 @@ ends with a town suffix from ``town_suffixes_file`` (町, 丁目, 字 …). It i
 a finding when its normalised form matches the account's
 ``contacts.addresses`` or a gazetteer facility (11番1号 = 11-1 = 十一番一号,
 a building name after the number ignored), or when a gazetteer facility is
-named right before it.
+named right before it. An address written next to a facility word (公民館,
+センター, ホール … from ``facility_words_file``: before it within a few tokens,
+or as the building name after the number) is a venue that is not in the
+gazetteer yet: information, asking to register it, not an error.
 """
 
 from __future__ import annotations
@@ -15,19 +18,24 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from sns_lint.checkers import Hit, RuleContext
-from sns_lint.checkers.context_words import read_word_list
+from sns_lint.checkers.context_words import WordSet, read_word_list
+from sns_lint.findings import Severity
 
-KEYS = ("town_suffixes_file",)
+KEYS = ("town_suffixes_file", "facility_words_file")
 PLACEHOLDERS = ()
 
 
 @dataclass(frozen=True)
 class AddressData:
     town_suffixes: tuple[str, ...]
+    facility_words: WordSet
 
 
 def prepare(raw: dict, context: RuleContext) -> AddressData:
-    return AddressData(town_suffixes=read_word_list(raw, "town_suffixes_file", context))
+    return AddressData(
+        town_suffixes=read_word_list(raw, "town_suffixes_file", context),
+        facility_words=WordSet(read_word_list(raw, "facility_words_file", context, required=False)),
+    )
 
 
 def place_start(analysis: Any, candidate: Any, suffixes: tuple[str, ...]) -> int | None:
@@ -65,4 +73,5 @@ class Checker:
                     continue
                 if any(same_address(candidate.key, key) for key in published):
                     continue
-                yield Hit(rule.id, start, candidate.end)
+                venue = data.facility_words.near(analysis, start, candidate.end, before=6, after=3)
+                yield Hit(rule.id, start, candidate.end, severity=Severity.INFO if venue else None)

@@ -109,11 +109,13 @@ class Checker:
         text = analysis.text
         urls = None
         for run in _ASCII_RUN.finditer(text):  # every token shape is a long run of printable ASCII
+            if "/" in run.group():
+                continue  # a URL or a path: its parts are not credentials given as values
             for pattern in patterns:
                 for match in pattern.finditer(text, run.start(), run.end()):
                     if urls is None:
                         urls = [(u.start, u.end) for u in analysis.urls]
-                    if inside_url_word(text, match.start(), slash=True) or any(
+                    if inside_url_word(text, match.start()) or any(
                         start < match.end() and match.start() < end for start, end in urls
                     ):
                         continue
