@@ -171,3 +171,11 @@ def _check_and_list_modules(cwd: Path, *options: str) -> subprocess.CompletedPro
         [sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True,
         env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"}, timeout=120,
     )
+
+
+def test_the_example_gazetteer_is_a_fresh_import_of_its_csv(tmp_path):
+    """examples/places/places.gpkg is committed for the examples and the rule examples: keep it in
+    step with the CSV it is made from."""
+    import_facilities(EXAMPLE_CSV, tmp_path / "fresh.gpkg")
+    committed = read_gazetteer(REPO / "examples" / "places" / "places.gpkg")
+    assert committed.facilities == read_gazetteer(tmp_path / "fresh.gpkg").facilities

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -27,12 +28,26 @@ _NUMBERS = (
     rf"(?:(?<=[番地{_DASH}の]){_BLOCK}号?)?"
     rf"|{_BLOCK}番地)"
 )
-_ADDRESS = re.compile(rf"(?P<place>[{_PLACE_CHARS}]{{1,16}}?)(?P<numbers>{_NUMBERS})(?![{_NUMERAL}]|[年月日時分円人名件回歳才%％])")
-_KANJI_NUMBER_BEFORE_UNIT = re.compile(r"[〇一二三四五六七八九十百千]+(?=丁目|番地|番|号|[-])")
-_KANJI_NUMBER_AFTER_UNIT = re.compile(r"(?<=[目地番\-])[〇一二三四五六七八九十百千]+")
-_UNITS = re.compile(rf"丁目|番地|番|号|[{_DASH}]|(?<=\d)の(?=\d)")
-_KEY = re.compile(r"^(?P<place>.*?)(?P<numbers>\d+(?:-\d+)*)")
-_SPACES = re.compile(r"\s+")
+_KANJI_NUMERAL = "〇一二三四五六七八九十百千"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """Compiled on first use: the classes over all kanji cost ~40 ms to compile, and most posts never
+    get past ``_QUICK``."""
+    return {
+        "address": re.compile(
+            rf"(?P<place>[{_PLACE_CHARS}]{{1,16}}?)(?P<numbers>{_NUMBERS})(?![{_NUMERAL}]|[年月日時分円人名件回歳才%％])"
+        ),
+        "before_unit": re.compile(rf"[{_KANJI_NUMERAL}]+(?=丁目|番地|番|号|[-])"),
+        "after_unit": re.compile(rf"(?<=[目地番\-])[{_KANJI_NUMERAL}]+"),
+        "units": re.compile(rf"丁目|番地|番|号|[{_DASH}]|(?<=\d)の(?=\d)"),
+        "dashes": re.compile(f"[{_DASH}]"),
+        "key": re.compile(r"^(?P<place>.*?)(?P<numbers>\d+(?:-\d+)*)"),
+        "spaces": re.compile(r"\s+"),
+    }
+
+
 _QUICK = re.compile(rf"[{_PLACE_CHARS}][{_NUMERAL}]{{1,4}}(?:丁目|番地|番|[{_DASH}]|の)[{_NUMERAL}]|[{_NUMERAL}]番地")
 
 
@@ -61,12 +76,13 @@ def kanji_to_number(text: str) -> int:
 
 def address_key(text: str) -> str:
     """One form for every spelling of an address: '鹿児島市山下町十一番一号 別館' -> '鹿児島市山下町11-1'."""
-    text = _SPACES.sub("", unicodedata.normalize("NFKC", text))
-    text = re.sub(f"[{_DASH}]", "-", text)
-    text = _KANJI_NUMBER_BEFORE_UNIT.sub(lambda m: str(kanji_to_number(m.group())), text)
-    text = _KANJI_NUMBER_AFTER_UNIT.sub(lambda m: str(kanji_to_number(m.group())), text)
-    text = _UNITS.sub("-", text)
-    match = _KEY.match(text)
+    patterns = _patterns()
+    text = patterns["spaces"].sub("", unicodedata.normalize("NFKC", text))
+    text = patterns["dashes"].sub("-", text)
+    text = patterns["before_unit"].sub(lambda m: str(kanji_to_number(m.group())), text)
+    text = patterns["after_unit"].sub(lambda m: str(kanji_to_number(m.group())), text)
+    text = patterns["units"].sub("-", text)
+    match = patterns["key"].match(text)
     if match is None:
         return text
     place = match.group("place")
@@ -76,7 +92,7 @@ def address_key(text: str) -> str:
 
 def split_key(key: str) -> tuple[str, str]:
     """('鹿児島市山下町', '11-1') from a key; the numbers part is empty when there is none."""
-    match = _KEY.match(key)
+    match = _patterns()["key"].match(key)
     if match is None:
         return key, ""
     return match.group("place"), match.group("numbers")
@@ -96,7 +112,7 @@ def find_addresses(text: str) -> list[AddressCandidate]:
     if _QUICK.search(text) is None:
         return []
     found = []
-    for match in _ADDRESS.finditer(text):
+    for match in _patterns()["address"].finditer(text):
         numbers = match.group("numbers")
         if not re.search(r"\d|[０-９]|[〇一二三四五六七八九十]", numbers):
             continue

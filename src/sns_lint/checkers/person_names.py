@@ -34,6 +34,7 @@ CONTEXT_KEYS = ("honorifics", "house", "incident", "schools")
 SIGNAL_NAMES_JA = {"honorific": "敬称", "house": "住所・自宅", "age": "年齢", "school": "学校・学年", "incident": "事故・事件など"}
 _NAME_CHARS = "\u4e00-\u9fff々ヶ\u30a1-\u30fa\u30fc"
 _NAMEISH = re.compile(f"^[{_NAME_CHARS}]{{1,6}}$")
+_NAME_CHAR = re.compile(f"[{_NAME_CHARS}]")
 _AGE_AFTER = re.compile(r"[ \u3000]?[（(][0-9０-９]{1,3}[歳才]?[）)]")
 _AGE = re.compile(r"[0-9０-９]{1,3}[歳才]")
 _GRADE = re.compile(r"[0-9０-９一二三四五六][ \u3000]?年")
@@ -70,8 +71,7 @@ def prepare(raw: dict, context: RuleContext) -> NameData:
             raise RuleFileError(f"{key}: に語のリストを書いてください。", path, getattr(loaded, "line_of", lambda k: 1)(key))
         lists[key] = tuple(values)
     quick = re.compile(
-        # an honorific or a house word right after a kanji or katakana name (皆さん is no name)
-        rf"(?<=[{_NAME_CHARS}])(?<!皆)(?:{_alternation(lists['honorifics'] + lists['house'])})"
+        rf"(?P<after_name>{_alternation(lists['honorifics'] + lists['house'])})"
         rf"|{_alternation(lists['incident'] + lists['schools'])}"
         r"|[0-9０-９][歳才]|[（(][0-9０-９]{1,3}[）)]"
     )
@@ -138,6 +138,10 @@ def signal_sentences(text: str, quick: re.Pattern) -> list[tuple[int, int]]:
     for match in quick.finditer(text):
         if spans and match.start() < spans[-1][1]:
             continue
+        if match.group("after_name") is not None:
+            before = text[match.start() - 1 : match.start()]
+            if not before or before == "皆" or not _NAME_CHAR.match(before):
+                continue  # an honorific or 方/家 needs a kanji or katakana name before it (皆さん is none)
         spans.append(_sentence(text, match.start(), match.end()))
     return spans
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Iterator
 
 from sns_lint.checkers import Hit, RuleContext
@@ -29,8 +30,6 @@ PLACEHOLDERS = ("label",)
 MASK_KEEP = 2
 _VALUE = r"(?P<value>[!-~！-～]{3,128})"
 _SEPARATOR = r"(?:[ \t\u3000]*(?:[:：=＝]|は|が)[ \t\u3000]*|[ \t\u3000]+(?=[!-~！-～]*[0-9０-９]))"
-_WORD_CHAR = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30fa\u30fc]")
-_TAIL = re.compile(_SEPARATOR + _VALUE)
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _ASCII_RUN = re.compile(r"[!-~][ -~]{11,}[!-~]")
 _PLACEHOLDER = re.compile(r"^[*＊●○xX×?？・.…]+$")
@@ -68,6 +67,17 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, sorted(variants, key=len, reverse=True))))
 
 
+@cache
+def _tail() -> re.Pattern:
+    """Separator and value after a context word; compiled when a context word is first seen."""
+    return re.compile(_SEPARATOR + _VALUE)
+
+
+@cache
+def _word_char() -> re.Pattern:
+    return re.compile(r"[\u4e00-\u9fff々\u30a1-\u30fa\u30fc]")
+
+
 class Checker:
     def __init__(self, rules: list[tuple[Any, SecretData]]):
         self._rules = rules
@@ -95,7 +105,7 @@ class Checker:
                 (start and _ASCII_LETTER.match(text, start - 1)) or _ASCII_LETTER.match(text, end)
             ):
                 continue  # inside a longer word: passport, compass
-            match = _TAIL.match(text, end)
+            match = _tail().match(text, end)
             if match is None:
                 continue
             value = match.group("value").rstrip("。、，,.)）」』】")
@@ -125,7 +135,7 @@ class Checker:
     def _markers(rule: Any, pattern: re.Pattern, text: str) -> Iterator[Hit]:
         for match in pattern.finditer(text):
             before = text[match.start() - 1] if match.start() else ""
-            if before and _WORD_CHAR.match(before):
+            if before and _word_char().match(before):
                 continue  # part of a longer word: 火気取扱注意
             yield Hit(rule.id, match.start(), match.end(), values={"label": match.group()})
 
