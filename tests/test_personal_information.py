@@ -140,6 +140,16 @@ def test_secrets_are_masked_in_json_and_never_repeated_in_messages(cli, tmp_path
     assert password["text"] == "*********4!" and "3-3-ウ" in password["message"]
 
 
+@pytest.mark.parametrize("output_format", ["json", "sarif", "github", "gitlab", "junit"])
+def test_no_machine_format_carries_a_secret_value(cli, tmp_path, output_format):
+    write(tmp_path / "sns-lint.yaml", POLICY)
+    write(tmp_path / "a.txt", "パスワード：Sakura2024! マイナンバー 1234 5678 9018 暗証番号は 0915 です\n")
+    result = cli("check", "a.txt", "-f", output_format)
+    assert result.code == 1, result.stderr
+    for secret in ("Sakura2024", "5678", "0915"):
+        assert secret not in result.stdout, (output_format, secret)
+
+
 def test_terminal_view_shows_the_users_own_line(cli, tmp_path):
     write(tmp_path / "sns-lint.yaml", POLICY)
     write(tmp_path / "a.txt", "暗証番号は 0915 です\n")
