@@ -192,12 +192,12 @@ class Tokens:
         rules that look around a few candidates per post need no per-token work."""
         if self._starts is not None:
             return bisect_right(self._starts, offset) - 1
-        which = bisect_right(self._segments, offset, key=lambda segment: segment[0]) - 1
+        which = bisect_right(self._segment_offsets, offset) - 1
         if which < 0:
             return -1
         index = self._segment_firsts[which]
         stop = self._segment_firsts[which + 1] if which + 1 < len(self._segment_firsts) else len(self.surfaces)
-        position = self._segments[which][0]
+        position = self._segment_offsets[which]
         while index + 1 < stop and position + len(self.surfaces[index]) <= offset:
             position += len(self.surfaces[index])
             index += 1
