@@ -297,6 +297,15 @@ def serve(
         _exit_with_error(error)
 
 
+def _add_places() -> None:
+    from sns_lint.places.commands import app as places_app
+
+    app.add_typer(places_app, name="places")
+
+
+_add_places()
+
+
 def entry() -> None:
     """The ``sns-lint`` command: ``main()``, then leave without tearing the interpreter down.
 

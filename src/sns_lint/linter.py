@@ -132,6 +132,10 @@ class RuleSet:
     def _finding(self, post: Post, hit: Hit) -> Finding:
         rule = self.rules[hit.rule_id]
         text = post.text[hit.start : hit.end]
+        if hit.mask is not None:
+            from sns_lint.masking import mask_secret
+
+            text = mask_secret(text, hit.mask)
         values = _Placeholders(hit.values)
         values["text"] = text
         suggestion = rule.suggestion.format_map(values) if rule.suggestion else hit.suggestion

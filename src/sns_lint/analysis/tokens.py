@@ -207,6 +207,24 @@ class Tokens:
         first = self._segment_firsts[which]
         return self._segment_offsets[which] + sum(len(s) for s in self.surfaces[first:index])
 
+    def index_at(self, offset: int) -> int:
+        """Index of the token that holds ``offset`` (or the last one before it), -1 before the first.
+
+        Without the offsets of every token (``starts``), only the tokens of one segment are walked:
+        rules that look around a few candidates per post need no per-token work."""
+        if self._starts is not None:
+            return bisect_right(self._starts, offset) - 1
+        which = bisect_right(self._segment_offsets, offset) - 1
+        if which < 0:
+            return -1
+        index = self._segment_firsts[which]
+        stop = self._segment_firsts[which + 1] if which + 1 < len(self._segment_firsts) else len(self.surfaces)
+        position = self._segment_offsets[which]
+        while index + 1 < stop and position + len(self.surfaces[index]) <= offset:
+            position += len(self.surfaces[index])
+            index += 1
+        return index
+
     def normalized_form(self, index: int) -> str:
         """Sudachi's normalised form (lemma and standard spelling) of one token."""
         if self._normal_ids is not None:

@@ -31,6 +31,13 @@ KIND_MODULES = {
     "length": "sns_lint.checkers.post_length",
     "schedule": "sns_lint.checkers.operating_hours",
     "dates": "sns_lint.checkers.dates",
+    "phone_number": "sns_lint.checkers.phone_numbers",
+    "email_address": "sns_lint.checkers.email_addresses",
+    "id_number": "sns_lint.checkers.id_numbers",
+    "private_address": "sns_lint.checkers.private_addresses",
+    "person_name": "sns_lint.checkers.person_names",
+    "secret": "sns_lint.checkers.secrets",
+    "facility_accuracy": "sns_lint.checkers.facility_accuracy",
 }
 
 
@@ -43,6 +50,7 @@ class Hit:
     suggestion: str | None = None
     severity: Any = None  # a Severity that overrides the rule's own, for this hit only
     replacements: tuple[str, ...] = ()  # texts that can replace the span as they are
+    mask: int | None = None  # a secret: findings show only this many last characters (CI logs)
 
 
 @dataclass

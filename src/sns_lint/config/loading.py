@@ -8,6 +8,7 @@ current directory or the nearest parent; ``[tool.sns-lint]`` in the nearest
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from sns_lint.yaml_loading import LineDict, load_yaml
 CONFIG_NAMES = ("sns-lint.yaml", ".sns-lint.yaml")
 TOP_KEYS = (
     "timezone", "default_account", "own_domains", "trusted_domains", "own_accounts",
-    "places", "accounts", "rules", "include", "exclude", "schedule_csv",
+    "places", "accounts", "rules", "include", "exclude", "schedule_csv", "published_phones",
 )
 ACCOUNT_KEYS = ("platform", "name", "max_length", "hours", "contacts", "speaker")
 HOURS_KEYS = ("days", "start", "end", "holidays", "closed")
@@ -193,6 +194,7 @@ def parse_config(data: Any, path: Path) -> Config:
         trusted_domains=domains["trusted_domains"] if "trusted_domains" in data else Config.trusted_domains,
         own_accounts=own_accounts,
         places=(base / places) if places else None,
+        published_phones=_published_phones(v, data),
         accounts=accounts,
         rules=_parse_rule_settings(v, v.mapping(data.get("rules"), "rules", data, "rules"), base),
         include=_patterns(v, data, "include"),
@@ -207,6 +209,16 @@ def _patterns(v: _Validator, data: dict, key: str) -> tuple[str, ...]:
     for value in values:
         if not value or value == "!":
             v.fail(f"{key} に空のパターンがあります（例: \"drafts/**/*.md\"）。", data, key)
+    return values
+
+
+def _published_phones(v: _Validator, data: dict) -> tuple[str, ...]:
+    """Numbers or prefixes (``099-216-``) of the city's departments: not personal information."""
+    values = v.strings(data, "published_phones", "published_phones")
+    for value in values:
+        digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", value))
+        if len(digits) < 2 or not re.fullmatch(r"[+＋]?[\d０-９()（）\-‐－−ー \u3000]+[*＊]?", value):
+            v.fail(f"published_phones の「{value}」は電話番号またはその先頭部分ではありません（例: \"099-216-\"）。", data, "published_phones")
     return values
 
 
