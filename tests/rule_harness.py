@@ -22,10 +22,14 @@ def example_config():
 
 
 def findings_for_example(rule, example, config=None):
+    return findings_for_rules([rule], example, config)
+
+
+def findings_for_rules(rules, example, config=None):
     config = config or example_config()
     if example.at is not None:
         config = replace(config, at=datetime.fromisoformat(example.at))
-    ruleset = RuleSet.build([rule], None)
+    ruleset = RuleSet.build(list(rules), None)
     source = SourceFile(path="<example>", text=example.text, encoding="utf-8")
     meta = PostMeta(
         account=example.account,

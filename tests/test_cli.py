@@ -56,6 +56,7 @@ def test_json_contract(cli, tmp_path):
                 "end_column": 7,
                 "text": "看護婦",
                 "suggestion": "看護師",
+                "replacements": ["看護師"],
             }
         ],
         "suppressed": [],

@@ -28,6 +28,9 @@ def test_rule_example(rule, example, expected):
     if expected:
         assert fired, f"{rule.id} should fire on: {example.text}"
         for finding in fired:
-            assert finding.text == example.text[finding.start : finding.end]
+            original = example.text[finding.start : finding.end]
+            if finding.text != original:  # a masked secret: same length, only '*' differs
+                assert len(finding.text) == len(original)
+                assert all(shown in ("*", kept) for shown, kept in zip(finding.text, original))
     else:
         assert not fired, f"{rule.id} fired on a good example: {example.text} -> {[f.text for f in fired]}"

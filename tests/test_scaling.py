@@ -156,3 +156,98 @@ def test_one_long_line_cost_grows_linearly(tmp_path, pipeline):
         f"a {GROWTH}× longer line ({len(small_text):,} → {len(large_text):,} chars) cost {ratio:.2f}× "
         f"as many calls ({counts}); budget {MAX_COST_RATIO}×"
     )
+
+
+# ----------------------------------------------------------------- URL extraction (issue 9, items 5 and 6)
+#
+# The URL regex runs in C, so counting Python calls cannot see a quadratic scan. What is
+# counted instead is how much text each attempt of the URL regex may have to read: from
+# its start position to the end of the run of host characters there (a domain cannot go
+# further). Linear extraction keeps the sum within a small multiple of the text length.
+
+from sns_lint.analysis import urls as url_extraction  # noqa: E402
+
+PARAGRAPH = "桜島の噴火警戒レベルは3で、火口から2km以内は立入禁止です。風向きによって降灰の地域が異なります。"
+
+
+class _ScanCounter:
+    """Stands in for the compiled URL regex and adds up the reach of every attempt."""
+
+    def __init__(self, pattern, host_run):
+        self.pattern, self.host_run, self.reach, self.attempts = pattern, host_run, 0, 0
+
+    def match(self, text, pos=0, *args):
+        self.attempts += 1
+        run = self.host_run.search(text, pos)
+        self.reach += (run.end() - pos) if run else 0
+        return self.pattern.match(text, pos, *args)
+
+    def finditer(self, text, *args):
+        return self.pattern.finditer(text, *args)
+
+
+@pytest.fixture
+def scan_counter(monkeypatch):
+    patterns = url_extraction._patterns()
+    counter = _ScanCounter(patterns.extract, patterns.host_run)
+    monkeypatch.setattr(patterns, "extract", counter)
+    url_extraction._label_to_ascii.cache_clear()
+    return counter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "あ" * 10_000 + "..com",
+        "あ" * 10_000 + "_.com",
+        "あ" * 10_000 + "-.jp",
+        "あ" * 10_000 + "...co",
+        "あ" * 10_000 + ".com",  # one long label: one attempt that reads it once
+        PARAGRAPH * 400 + "楽しかった...みんなで行こう",  # 58 KB, no spaces; みんな is a TLD
+        (PARAGRAPH + "詳しくはbit.ly/abcへ。") * 400,
+        "a." * 20_000 + "a",
+        "ab-" * 10_000 + ".jp",
+    ],
+    ids=["dot-dot-com", "underscore", "hyphen", "dots-co", "long-label", "paragraph", "glued-urls", "a-dot", "hyphens"],
+)
+def test_url_scan_reads_each_character_a_bounded_number_of_times(scan_counter, text):
+    found = url_extraction.find_urls(text)
+    assert scan_counter.reach <= 20 * len(text), (
+        f"URL regex attempts read {scan_counter.reach:,} characters of a {len(text):,}-character text "
+        f"({scan_counter.attempts:,} attempts)"
+    )
+    if "bit.ly" in text:
+        assert len(found) == 400
+
+
+def test_url_scan_is_the_same_as_twitter_texts_regex(monkeypatch):
+    """The linear scan finds exactly what ``finditer`` over the whole text finds."""
+    import random
+
+    patterns = url_extraction._patterns()
+    pieces = list("aB.-_/:@ 。#?=()") + [".com", ".jp", "co", ".ly", "bit", "https://", "http://", "xn--",
+                                          ".みんな", "1", "あ", ".co.jp", "$"]
+    generator = random.Random(9)
+    for _ in range(3_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 40)))
+        expected = [(m.span(), m.groups()) for m in patterns.extract.finditer(text)]
+        assert [(m.span(), m.groups()) for m in url_extraction._url_matches(text, patterns)] == expected, text
+
+
+def test_punycode_is_decoded_only_for_labels_of_dns_length(monkeypatch, pipeline, tmp_path):
+    import encodings.punycode
+
+    decoded: list[int] = []
+    real = encodings.punycode.punycode_decode
+
+    def recording(text, errors):
+        decoded.append(len(text))
+        return real(text, errors)
+
+    monkeypatch.setattr(encodings.punycode, "punycode_decode", recording)
+    ruleset, config = pipeline
+    path = tmp_path / "a.txt"
+    path.write_text("https://xn---" + "ba" * 20_000 + ".com/\nhttps://xn--80ak6aa92e.com/\n", encoding="utf-8")
+    result = check_file(str(path), ruleset, config)
+    assert result.error is None
+    assert decoded and max(decoded) <= 63  # the short label is still decoded (and read as Cyrillic)

@@ -52,7 +52,9 @@ class CheckOptions:
 
 
 def _say(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    from sns_lint.display_text import printable
+
+    sys.stderr.write(printable(message) + "\n")
     sys.stderr.flush()
 
 
@@ -197,6 +199,7 @@ def _check(files: list[str], ruleset, config: Config, options: CheckOptions) -> 
 def _tell(report: Report, notes: list[str], options: CheckOptions) -> None:
     """Warnings, notes and input errors on stderr (errors even with --quiet)."""
     repeated: dict[str, list[str]] = {}  # the same warning about many files is said once
+    notes.extend(report.notes)
     for result in report.files:
         if not options.quiet:
             for message in result.warnings:

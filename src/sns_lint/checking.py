@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 
 from sns_lint.analysis.post_analysis import PostAnalysis
 from sns_lint.config.model import Account, Config
 from sns_lint.errors import InputError, NotASchedule, SnsLintError
 from sns_lint.findings import Finding, Severity, Suppressed
-from sns_lint.linter import RuleSet
-from sns_lint.posts import Post, SourceFile
+from sns_lint.linter import FindingLimit, RuleSet
+from sns_lint.posts import Post, PostMeta, SourceFile
 from sns_lint.rulebook.model import Rule
 from sns_lint.sources.discovery import STDIN
 from sns_lint.sources.post_files import posts_from_source
@@ -100,20 +100,47 @@ def check_file(path: str, ruleset: RuleSet, config: Config) -> FileResult:
     return check_source(source, ruleset, config)
 
 
-def check_source(source: SourceFile, ruleset: RuleSet, config: Config) -> FileResult:
+def read_posts(
+    source: SourceFile, config: Config, warnings: list[str], defaults: PostMeta | None = None
+) -> list[Post]:
+    """The posts of a decoded file that have text. ``defaults`` fill the metadata a post leaves
+    unset (the account and platform chosen on the web page); a post's own metadata wins."""
+    posts = [p for p in posts_from_source(source, config, warnings) if p.text.strip()]
+    if defaults is not None:
+        posts = [replace(p, meta=_with_defaults(p.meta, defaults)) for p in posts]
+    return posts
+
+
+def _with_defaults(meta: PostMeta, defaults: PostMeta) -> PostMeta:
+    unset = {
+        f.name: getattr(defaults, f.name)
+        for f in fields(meta)
+        if not getattr(meta, f.name) and getattr(defaults, f.name)
+    }
+    return replace(meta, **unset) if unset else meta
+
+
+def check_source(
+    source: SourceFile, ruleset: RuleSet, config: Config, defaults: PostMeta | None = None
+) -> FileResult:
     """Every post of one decoded file through every rule."""
     path = source.path
     result = FileResult(path=path, digest=source.digest, encoding=source.encoding)
     try:
-        posts = [p for p in posts_from_source(source, config, result.warnings) if p.text.strip()]
+        posts = read_posts(source, config, result.warnings, defaults)
         if not posts:
             result.notes.append(f"{path}: 空のファイルです（点検する本文がありません）。")
         analyses = [PostAnalysis(p, config, resolve_account(p, config, result.warnings)) for p in posts]
+        limit = FindingLimit()  # per rule per file: a draft full of one word is not a million findings
         for analysis in analyses:
-            outcome = ruleset.check_post(analysis)
+            outcome = ruleset.check_post(analysis, limit)
             result.findings.extend(outcome.findings)
             result.suppressed.extend(outcome.suppressed)
             result.warnings.extend(f"{path}: {note}" for note in analysis.notes)
+        summaries = limit.summaries(ruleset)
+        if summaries:
+            result.findings.extend(summaries)
+            result.findings.sort(key=Finding.sort_key)
         # only the lines a reporter shows travel back from a worker process, not the file
         shown = [*result.findings, *(s.finding for s in result.suppressed)]
         lines = {line for f in shown for line in (f.line, f.end_line)}
@@ -156,16 +183,30 @@ def _total_bytes(files: list[str]) -> int:
     return total
 
 
-def effective_jobs(requested: int | None, files: list[str]) -> int:
-    """``None`` or 0 means automatic: every core, once there is enough text to pay for the workers."""
+def usable_cpus() -> int:
     import os
 
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def effective_jobs(requested: int | None, files: list[str], notes: list[str] | None = None) -> int:
+    """``None`` or 0 means automatic: every core, once there is enough text to pay for the workers.
+
+    More workers than usable CPUs only cost memory and start-up time: a larger request is
+    capped, with a note."""
+    cpus = usable_cpus()
     if requested:
         jobs = requested
+        if jobs > cpus:
+            jobs = cpus
+            if notes is not None:
+                notes.append(f"--jobs {requested} は使える CPU の数（{cpus}）に合わせました。")
     elif STDIN in files or _total_bytes(files) < AUTO_PARALLEL_MIN_BYTES:
         jobs = 1
     else:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        jobs = cpus
     return max(1, min(jobs, len(files)))
 
 
@@ -177,20 +218,43 @@ def check_paths(
     on_file: "Callable[[FileResult], None] | None" = None,
 ) -> Report:
     """Check every file; ``on_file`` hears about each result as it arrives (a progress bar)."""
-    jobs = effective_jobs(jobs, files)
+    notes: list[str] = []
+    jobs = effective_jobs(jobs, files, notes)
     if jobs == 1 or STDIN in files:
         results = (check_file(path, ruleset, config) for path in files)
-        return Report(files=_collect(results, on_file), rules=ruleset.rules)
+        return Report(files=_collect(results, on_file), rules=ruleset.rules, notes=notes)
+    return Report(files=_check_in_pool(files, ruleset, config, jobs, on_file), rules=ruleset.rules, notes=notes)
+
+
+def _check_in_pool(
+    files: list[str], ruleset: RuleSet, config: Config, jobs: int, on_file: "Callable[[FileResult], None] | None"
+) -> list[FileResult]:
+    """Workers ignore SIGINT: Ctrl-C (to the parent or to the whole group) is the parent's to
+    handle, which stops the workers at once and leaves with KeyboardInterrupt."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    import signal
+    import threading
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     rules = list(ruleset.rules.values())
     chunk = max(1, min(64, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(rules, config)) as pool:
-        results = pool.map(_check_in_worker, files, chunksize=chunk)
-        return Report(files=_collect(results, on_file), rules=ruleset.rules)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+    try:  # the workers start here and inherit the ignored SIGINT
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(rules, config))
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
+    try:
+        results = _collect(pool.imap(_check_in_worker, files, chunksize=chunk), on_file)
+    except BaseException:
+        pool.terminate()
+        pool.join()
+        raise
+    pool.close()
+    pool.join()
+    return results
 
 
 def _collect(results: "Iterable[FileResult]", on_file: "Callable[[FileResult], None] | None") -> list[FileResult]:

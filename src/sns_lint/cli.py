@@ -54,7 +54,9 @@ class FailOn(str, Enum):
 
 
 def _stderr(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    from sns_lint.display_text import printable
+
+    sys.stderr.write(printable(message) + "\n")
     sys.stderr.flush()
 
 
@@ -189,6 +191,7 @@ def list_rules(
     from rich.table import Table
 
     from sns_lint.errors import SnsLintError
+    from sns_lint.reporters.terminal import sane_width
 
     try:
         _policy, rules, ruleset = _load(config)
@@ -196,13 +199,14 @@ def list_rules(
         _exit_with_error(error)
     guideline = ruleset.guideline
     table = Table(show_lines=False, title=f"{guideline.name}（guideline: {guideline.id}）")
-    for column in ("ID", "項番", "重大度", "概要"):
+    table.add_column("ID", no_wrap=True)
+    for column in ("項番", "重大度", "概要"):
         table.add_column(column)
     for rule in sorted(rules, key=lambda r: (_clause_key(r.clause), r.id)):
         active = ruleset.rules.get(rule.id)
         severity = active.severity.label if active else "無効 (disabled)"
         table.add_row(rule.id, _cited(guideline, rule.clause), severity, rule.summary)
-    Console(soft_wrap=False, highlight=False).print(table)
+    sane_width(Console(soft_wrap=False, highlight=False), minimum=80).print(table)
 
 
 def _cited(guideline, clause: str) -> str:
@@ -226,6 +230,7 @@ def explain(
     from rich.text import Text
 
     from sns_lint.errors import SnsLintError
+    from sns_lint.reporters.terminal import sane_width
 
     try:
         policy, rules, ruleset = _load(config)
@@ -233,7 +238,7 @@ def explain(
         _exit_with_error(error)
     guideline = ruleset.guideline
     chosen = [r for r in rules if target in (r.id, r.clause, guideline.cite(r.clause))]
-    console = Console(soft_wrap=True, highlight=False)
+    console = sane_width(Console(soft_wrap=True, highlight=False))
     if not chosen:
         from sns_lint.rulebook.word_lookup import find_word, render_matches
 
@@ -276,6 +281,7 @@ def count(
     """投稿の文字数を、プラットフォームの数え方と上限で表示します（X は重み付き）。"""
     import json
 
+    from sns_lint.display_text import printable
     from sns_lint.errors import SnsLintError
     from sns_lint.post_counting import count_posts
 
@@ -291,7 +297,7 @@ def count(
             continue
         state = f"残り {m.remaining}" if m.remaining >= 0 else f"{-m.remaining} 超過"
         name = item.label
-        sys.stdout.write(f"{item.path}: {name} {m.length} / {m.limit}（{state}）\n")
+        sys.stdout.write(f"{printable(item.path)}: {name} {m.length} / {m.limit}（{state}）\n")
     sys.stdout.flush()
     raise typer.Exit(1 if any(item.measurement.over for item in counts) else 0)
 
@@ -479,6 +485,37 @@ def schema(
     sys.stdout.flush()
 
 
+@app.command(cls=JapaneseCommand)
+def serve(
+    host: str = typer.Option(
+        "127.0.0.1", "--host", metavar="ADDRESS", help="待ち受けるアドレス（0.0.0.0 はほかの PC からも接続できるため警告します）"
+    ),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, metavar="PORT", help="ポート番号"),
+    no_browser: bool = typer.Option(False, "--no-browser", help="ブラウザを自動で開かない"),
+    config: Optional[str] = typer.Option(
+        None, "--config", "-c", metavar="FILE", help="運用ポリシーのファイル（既定: sns-lint.yaml を探します）"
+    ),
+    max_mb: int = typer.Option(5, "--max-mb", min=1, max=64, metavar="MB", help="1 回に受け付けるデータの上限（MB）"),
+) -> None:
+    """ブラウザで使う点検ページを開きます（この PC の中だけで動き、下書きは保存しません）。"""
+    from sns_lint.errors import SnsLintError
+    from sns_lint.web.server import serve as run_server
+
+    try:
+        run_server(host, port, config, not no_browser, max_mb)
+    except SnsLintError as error:
+        _exit_with_error(error)
+
+
+def _add_places() -> None:
+    from sns_lint.places.commands import app as places_app
+
+    app.add_typer(places_app, name="places")
+
+
+_add_places()
+
+
 def entry() -> None:
     """The ``sns-lint`` command: ``main()``, then leave without tearing the interpreter down.
 
@@ -501,6 +538,7 @@ def entry() -> None:
 
 def main() -> None:
     """Run the Typer app and translate every exit into 0/1/2/130 (raises SystemExit)."""
+    _prepare_streams()
     try:
         code = app(prog_name="sns-lint", standalone_mode=False)
         if code == 130:  # Typer turns Ctrl-C into Exit(130) and returns its code
@@ -543,6 +581,43 @@ def _usage_error(error: Exception) -> int:
         given = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
         _stderr(usage_error_line(error, f"sns-lint {given}" if given in commands else "sns-lint"))
     return 2
+
+
+def _prepare_streams() -> None:
+    """Survive the environments CI and hooks provide.
+
+    - A closed stdout or stderr (``>&-``) becomes /dev/null: the run still ends with its
+      exit code. A closed stdin stays ``None`` (``check -`` says so), but its descriptor is
+      filled so no file opened later takes number 0.
+    - An output encoding that cannot hold Japanese (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``)
+      writes what it cannot encode as backslash escapes instead of failing.
+    """
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+            if name != "stdin":
+                setattr(sys, name, open(fd, "w", encoding="utf-8", errors="backslashreplace", closefd=False))
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not _holds_japanese(getattr(stream, "encoding", None)):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (AttributeError, ValueError):
+                pass
+
+
+def _holds_japanese(encoding: str | None) -> bool:
+    if not encoding:
+        return True  # a test capture or an in-memory stream: str in, str out
+    try:
+        "日本語・看護婦—①".encode(encoding)
+        return True
+    except (UnicodeEncodeError, LookupError):
+        return False
 
 
 def _usage_error_types() -> tuple[type[Exception], ...]:

@@ -46,7 +46,7 @@ class Finding:
     end_column: int
     text: str
     suggestion: str | None = None
-    replacements: tuple[str, ...] = ()  # what --fix may write over the span; applied only when exactly one
+    replacements: tuple[str, ...] = ()  # each can replace ``text`` as it is (web page; --fix only when one)
 
     def sort_key(self) -> tuple:
         return (self.path, self.post, self.start, self.end, self.rule)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -25,6 +25,39 @@ from sns_lint.suppressing import DIRECTIVE_RULES, DiagnosticMaker, PostOutcome, 
 class _Placeholders(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+MAX_FINDINGS_PER_RULE = 1_000  # per file: then one finding says how many more there are
+
+
+class FindingLimit:
+    """Counts one file's hits per rule; past the limit they are counted, not kept."""
+
+    def __init__(self, limit: int | None = None):
+        self.limit = MAX_FINDINGS_PER_RULE if limit is None else limit
+        self.counts: dict[str, int] = defaultdict(int)
+        self.first_omitted: dict[str, tuple[Post, Hit]] = {}
+
+    def admit(self, post: Post, hit: Hit) -> bool:
+        count = self.counts[hit.rule_id] = self.counts[hit.rule_id] + 1
+        if count <= self.limit:
+            return True
+        if count == self.limit + 1:
+            self.first_omitted[hit.rule_id] = (post, hit)
+        return False
+
+    def summaries(self, ruleset: "RuleSet") -> list[Finding]:
+        """One finding per capped rule, at its first omitted hit, saying how many were left out."""
+        out = []
+        for rule_id, (post, hit) in self.first_omitted.items():
+            omitted = self.counts[rule_id] - self.limit
+            finding = ruleset._finding(post, hit)
+            message = (
+                f"このファイルではこのルールの指摘が {self.limit:,} 件を超えたため、ここから先の {omitted:,} 件は"
+                f"省略しました（同じ指摘: {finding.message}）。"
+            )
+            out.append(replace(finding, message=message, suggestion=None))
+        return out
 
 
 @dataclass
@@ -85,16 +118,17 @@ class RuleSet:
             known_targets=frozenset(known),
         )
 
-    def check(self, analysis: PostAnalysis) -> list[Finding]:
+    def check(self, analysis: PostAnalysis, limit: "FindingLimit | None" = None) -> list[Finding]:
         """The findings left to report (suppressed ones and their trace: ``check_post``)."""
-        return self.check_post(analysis).findings
+        return self.check_post(analysis, limit).findings
 
-    def check_post(self, analysis: PostAnalysis) -> PostOutcome:
+    def check_post(self, analysis: PostAnalysis, limit: "FindingLimit | None" = None) -> PostOutcome:
         post = analysis.post
         findings = []
         for checker in self.checkers:
             for hit in checker.check(analysis):
-                findings.append(self._finding(post, hit))
+                if limit is None or limit.admit(post, hit):
+                    findings.append(self._finding(post, hit))
         findings.sort(key=Finding.sort_key)
         findings = self._drop_superseded(findings)
         return apply_suppressions(findings, post, self.rules, self.known_targets, self._diagnostic)
@@ -134,6 +168,10 @@ class RuleSet:
     def _finding(self, post: Post, hit: Hit) -> Finding:
         rule = self.rules[hit.rule_id]
         text = post.text[hit.start : hit.end]
+        if hit.mask is not None:
+            from sns_lint.masking import mask_secret
+
+            text = mask_secret(text, hit.mask)
         values = _Placeholders(hit.values)
         values["text"] = text
         suggestion = rule.suggestion.format_map(values) if rule.suggestion else hit.suggestion

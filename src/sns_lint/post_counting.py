@@ -8,7 +8,7 @@ from sns_lint.analysis.post_length import Measurement, PlatformLimit, measure
 from sns_lint.checking import resolve_account
 from sns_lint.config.model import Config
 from sns_lint.errors import InputError, NotASchedule, SnsLintError
-from sns_lint.posts import PLATFORMS
+from sns_lint.posts import PLATFORMS, Post
 from sns_lint.rulebook.model import Rule
 from sns_lint.sources.discovery import discover
 from sns_lint.sources.post_files import posts_from_source
@@ -30,6 +30,19 @@ def platform_limits(rules: list[Rule]) -> dict[str, PlatformLimit]:
     raise SnsLintError("文字数の上限を定めたルール（kind: length）がありません。")
 
 
+def measure_post(
+    post: Post, platform: str | None, config: Config, limits: dict[str, PlatformLimit], warnings: list[str]
+) -> Measurement | None:
+    """The post's length on ``platform``, else on its own or its account's platform (None: unknown)."""
+    account = resolve_account(post, config, warnings)
+    chosen = platform or post.meta.platform or (account.platform if account else None) or config.default_platform
+    if chosen is None:
+        return None
+    if chosen not in limits:
+        raise InputError(f"{chosen} の文字数の上限が定められていません。", post.source.path)
+    return measure(post.text, chosen, limits[chosen], account)
+
+
 def count_posts(paths: list[str], platform: str | None, config: Config, rules: list[Rule]) -> list[PostCount]:
     from sns_lint.checkers.post_length import PLATFORM_NAMES
 
@@ -49,15 +62,11 @@ def count_posts(paths: list[str], platform: str | None, config: Config, rules: l
                 raise
             continue  # a folder's YAML/CSV without posts
         for post in posts:
-            account = resolve_account(post, config, warnings)
-            chosen = platform or post.meta.platform or (account.platform if account else None) or config.default_platform
-            if chosen is None:
+            measured = measure_post(post, platform, config, limits, warnings)
+            if measured is None:
                 raise InputError(
                     "プラットフォームが分かりません。--platform を指定するか、フロントマターか設定でアカウントを指定してください。",
                     path,
                 )
-            if chosen not in limits:
-                raise InputError(f"{chosen} の文字数の上限が定められていません。", path)
-            measured = measure(post.text, chosen, limits[chosen], account)
-            results.append(PostCount(path, post.index, PLATFORM_NAMES[chosen], measured))
+            results.append(PostCount(path, post.index, PLATFORM_NAMES[measured.platform], measured))
     return results

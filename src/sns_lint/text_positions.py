@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 
 
@@ -12,7 +13,7 @@ class LineIndex:
 
     def __init__(self, text: str):
         self.text = text
-        starts = [0]
+        starts = array("q", [0])  # 8 bytes a line: a draft of a million short lines stays small
         find = text.find
         pos = find("\n")
         while pos != -1:

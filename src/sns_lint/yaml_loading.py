@@ -2,9 +2,15 @@
 
 Only PyYAML's safe constructors are used; tags such as ``!!python/object`` are
 refused. Mappings remember the line of each key so validation errors can name
-it. Aliases are allowed, but a document whose aliases would expand to more than
-``MAX_EXPANDED_NODES`` nodes (a "billion laughs" bomb) is rejected before it
-is constructed.
+it, and a key written twice in one mapping is an error naming both lines (a
+second ``rules:`` block must not silently replace the first). Every value that
+cannot be built (``0x_``, ``!!int abc``, ``!!timestamp 2026-02-30``, an integer
+of thousands of digits) is an error with its line, never an exception.
+
+Aliases are allowed, but a document whose aliases would add more than
+``MAX_ALIAS_NODES`` nodes when expanded (a "billion laughs" bomb) is rejected
+before it is constructed. Plain size has its own, larger limit
+(``MAX_PLAIN_NODES``) and its own message: a long word list is not an attack.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ import yaml
 
 from sns_lint.errors import SnsLintError
 
-MAX_EXPANDED_NODES = 200_000
+MAX_ALIAS_NODES = 200_000  # nodes that alias expansion may add
+MAX_PLAIN_NODES = 2_000_000  # nodes as written (a 64 MB file holds at most ~16 million)
 
 
 class LineDict(dict):
@@ -40,7 +47,23 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_Base):
-    pass
+    line_offset = 0  # added to the lines named in messages (front matter starts below line 1)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (yaml.YAMLError, RecursionError):
+            raise
+        except Exception as exc:  # int("0x_"), bool "maybe", day 30 of February, 5,000 digits ...
+            raise yaml.constructor.ConstructorError(None, None, _value_problem(node, exc), node.start_mark) from None
+
+
+def _value_problem(node: yaml.Node, exc: Exception) -> str:
+    tag = node.tag.rsplit(":", 1)[-1] if isinstance(node.tag, str) else "?"
+    if isinstance(node, yaml.ScalarNode):
+        value = node.value if len(node.value) <= 40 else f"{node.value[:20]}…（{len(node.value):,} 文字）"
+        return f"値「{value}」を {tag} として読めません（{str(exc)[:120]}）。文字列なら引用符で囲んでください"
+    return f"{tag} の値を読めません（{str(exc)[:120]}）"
 
 
 # Keep dates and times as strings: the callers parse them and report impossible
@@ -65,10 +88,12 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    written_here = {id(key_node) for key_node, _value in node.value}  # not merged in with <<
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
+    own_lines: dict = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         try:
@@ -77,8 +102,20 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
             raise yaml.constructor.ConstructorError(
                 None, None, "mapping key is not hashable", key_node.start_mark
             ) from None
+        line = key_node.start_mark.line + 1
+        if id(key_node) in written_here:
+            if key in own_lines:
+                first = own_lines[key] + loader.line_offset
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"キー「{key}」が重複しています（{first} 行目と {line + loader.line_offset} 行目）。"
+                    "後の値が前の値を黙って上書きしないよう、1 つにまとめてください",
+                    key_node.start_mark,
+                )
+            own_lines[key] = line
         result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
+        result.key_lines[key] = line
     return result
 
 
@@ -123,11 +160,21 @@ def load_yaml(
     Raises ``error`` with the file and line on any problem.
     """
     loader = _Loader(text)
+    loader.line_offset = line_offset
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+        distinct: dict[int, int] = {}
+        expanded = _expanded_size(node, distinct)
+        if len(distinct) > MAX_PLAIN_NODES:
+            raise error(
+                f"YAML が大きすぎます（{len(distinct):,} 個の値。上限は {MAX_PLAIN_NODES:,} 個）。"
+                "ファイルを分けてください。 / YAML document too large",
+                path,
+                node.start_mark.line + 1 + line_offset,
+            )
+        if expanded - len(distinct) > MAX_ALIAS_NODES:
             raise error(
                 "YAML のエイリアス展開が大きすぎます（billion laughs 攻撃の疑い）。"
                 " / YAML aliases expand too far",

@@ -4,6 +4,22 @@ or ends with ``.`` + the domain (never by substring or registrable domain)."""
 from __future__ import annotations
 
 
+MAX_LABEL_LENGTH = 63  # DNS
+
+
+def decode_label(label: str) -> str:
+    """An ``xn--`` label in Unicode; anything else, or a label longer than DNS allows, as it is.
+
+    Punycode decoding takes time quadratic in the label's length: a label that cannot exist
+    (``xn---`` + 800 KB) is never decoded."""
+    if label[:4].lower() != "xn--" or len(label) > MAX_LABEL_LENGTH:
+        return label
+    try:
+        return label[4:].encode("ascii").decode("punycode")
+    except (UnicodeError, ValueError):
+        return label
+
+
 class DomainSet:
     """Constant-time membership per label of the host.
 

@@ -10,7 +10,11 @@ from sns_lint.posts import Post
 
 if TYPE_CHECKING:
     from sns_lint.analysis.dates import DatesAnalysis
+    from sns_lint.analysis.addresses import AddressCandidate
+    from sns_lint.analysis.numbers import NumberRun
+    from sns_lint.analysis.phones import PhoneAllowList, PhoneCandidate
     from sns_lint.analysis.tokens import Tokens
+    from sns_lint.places.gazetteer import Gazetteer
     from sns_lint.analysis.urls import UrlMatch
     from sns_lint.analysis.weighted_length import Weighing
     from sns_lint.config.model import Account, Config
@@ -23,6 +27,7 @@ class PostAnalysis:
         self.config = config
         self.account = account
         self.notes: list[str] = []  # problems met while checking (a pattern that ran out of time)
+        self.memo: dict = {}  # small per-post facts rules share (does the post hold a word list at all)
 
     @property
     def platform(self) -> str | None:
@@ -91,3 +96,71 @@ class PostAnalysis:
         from sns_lint.analysis.dates import find_dates
 
         return find_dates(self.text, lambda: self.reference_day)
+
+    @cached_property
+    def numbers(self) -> "list[NumberRun]":
+        """Digit runs (full-width, hyphens of every kind, spaced groups) with offsets into the text."""
+        from sns_lint.analysis.numbers import find_numbers
+
+        return find_numbers(self.text)
+
+    @cached_property
+    def phones(self) -> "list[PhoneCandidate]":
+        """Phone-shaped numbers among ``numbers``; no phone library is loaded for this."""
+        from sns_lint.analysis.phones import find_phones
+
+        return find_phones(self.text, self.numbers) if self.numbers else []
+
+    @cached_property
+    def addresses(self) -> "list[AddressCandidate]":
+        """Spans ending in block and house numbers, with their normalised form."""
+        from sns_lint.analysis.addresses import find_addresses
+
+        return find_addresses(self.text)
+
+    @cached_property
+    def gazetteer(self) -> "Gazetteer | None":
+        """The policy's public-facility gazetteer (``places:``), read once per process."""
+        if self.config.places is None:
+            return None
+        from sns_lint.places.gazetteer import read_gazetteer
+
+        return read_gazetteer(self.config.places)
+
+    @cached_property
+    def published_phones(self) -> "PhoneAllowList":
+        """The account's contact numbers, the policy's ``published_phones`` and the gazetteer's numbers."""
+        return _phone_allow_list(self.config, self.account, self.gazetteer)
+
+    @cached_property
+    def published_address_keys(self) -> tuple[str, ...]:
+        """Normalised forms of the account's contact addresses and of every gazetteer facility."""
+        key = ("addresses", id(self.config), self.account.key if self.account else None, id(self.gazetteer))
+        if key not in _allow_lists:
+            from sns_lint.analysis.addresses import address_key
+
+            keys = [address_key(a) for a in (self.account.contacts.addresses if self.account else ())]
+            if self.gazetteer is not None:
+                keys.extend(f.address_key for f in self.gazetteer.facilities if f.address_key)
+            _allow_lists[key] = (self.config, tuple(keys))
+        return _allow_lists[key][1]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the token that holds ``offset`` (or the next one)."""
+        return max(0, self.tokens.index_at(offset))
+
+
+_allow_lists: dict = {}  # keyed by id(): the config object is kept in the value so the id stays unique
+
+
+def _phone_allow_list(config: "Config", account: "Account | None", gazetteer: "Gazetteer | None") -> "PhoneAllowList":
+    """Built once per (policy, account): every post of a run shares it."""
+    from sns_lint.analysis.phones import PhoneAllowList
+
+    key = (id(config), account.key if account else None, id(gazetteer))
+    if key not in _allow_lists:
+        contacts = account.contacts.phones if account else ()
+        listed = list(config.published_phones)
+        exact = list(contacts) + ([f.phone_digits for f in gazetteer.facilities if f.phone_digits] if gazetteer else [])
+        _allow_lists[key] = (config, PhoneAllowList.build(exact, listed))
+    return _allow_lists[key][1]

@@ -15,7 +15,7 @@ from array import array
 import unicodedata
 from bisect import bisect_right
 from operator import methodcaller
-from typing import Any
+from typing import Any, Iterator
 
 MAX_SEGMENT_CHARS = 2_000  # 4 bytes a char at most: far below Sudachi's byte limit
 _SENTENCE_END = re.compile(r"[。．！？!?]\s*|\s+")
@@ -38,16 +38,23 @@ def _tokenizer() -> Any:
 
 def segments(text: str) -> list[tuple[int, str]]:
     """(offset, piece) pairs covering every non-empty line of the text."""
-    result = []
-    position = 0
-    for line in text.split("\n"):
-        if line:
+    return list(iter_segments(text))
+
+
+def iter_segments(text: str) -> Iterator[tuple[int, str]]:
+    """``segments`` one at a time: a draft of a million short lines is never a million pieces at once."""
+    position, find, size = 0, text.find, len(text)
+    while position < size:
+        end = find("\n", position)
+        if end == -1:
+            end = size
+        if end > position:
+            line = text[position:end]
             if len(line) <= MAX_SEGMENT_CHARS:
-                result.append((position, line))
+                yield position, line
             else:
-                result.extend((position + offset, piece) for offset, piece in _split_long(line))
-        position += len(line) + 1
-    return result
+                yield from ((position + offset, piece) for offset, piece in _split_long(line))
+        position = end + 1
 
 
 def _split_long(line: str) -> list[tuple[int, str]]:
@@ -112,15 +119,21 @@ class Tokens:
 
     __slots__ = (
         "surfaces", "_text", "_starts", "_segment_offsets", "_segment_lengths", "_segment_firsts", "_lists",
-        "_normalized", "_normal_ids", "_normal_forms", "_cached",
+        "_normalized", "_normal_ids", "_normal_forms", "_cached", "_hidden",
     )
 
     KEEP_LISTS_CHARS = 100_000
 
     def __init__(self, text: str):
+        from sns_lint.analysis.hidden_characters import remove
+
+        # 看<ZWSP>護婦 is tokenised as 看護婦; offsets are mapped back to the post text
+        self._hidden = remove(text)
+        if self._hidden is not None:
+            text = self._hidden.text
         tokenize = _tokenizer().tokenize
         surfaces: list[str] = []
-        pieces = segments(text)
+        offsets, lengths = array("q"), array("q")
         firsts = array("q")
         keep = len(text) <= self.KEEP_LISTS_CHARS
         lists: list[Any] | None = [] if keep else None
@@ -130,7 +143,9 @@ class Tokens:
         normal_forms: list[str] = []
         normal_index: dict[str, int] = {}
         clean = _SURROGATE.search(text) is None
-        for _offset, piece in pieces:
+        for offset, piece in iter_segments(text):
+            offsets.append(offset)
+            lengths.append(len(piece))
             firsts.append(len(surfaces))
             morphemes = tokenize(piece if clean else _sudachi_safe(piece))
             words = None
@@ -153,8 +168,8 @@ class Tokens:
         self.surfaces = surfaces
         self._text = text
         # offsets and lengths, not the pieces: no copy of the text, no object per segment
-        self._segment_offsets = array("q", [offset for offset, _piece in pieces])
-        self._segment_lengths = array("q", [len(piece) for _offset, piece in pieces])
+        self._segment_offsets = offsets
+        self._segment_lengths = lengths
         self._segment_firsts = firsts
         self._lists = lists
         self._starts: array | None = None
@@ -175,15 +190,40 @@ class Tokens:
                 for index in range(bounds[which], bounds[which + 1]):
                     starts.append(position)
                     position += len(surfaces[index])
+            if self._hidden is not None:
+                starts = array("q", map(self._hidden.start, starts))
             self._starts = starts
         return self._starts
 
     def start(self, index: int) -> int:
         if self._starts is not None:
             return self._starts[index]
+        start = self._start_in_text(index)
+        return start if self._hidden is None else self._hidden.start(start)
+
+    def _start_in_text(self, index: int) -> int:
+        """Offset in the text Sudachi read (the post without invisible characters)."""
         which = bisect_right(self._segment_firsts, index) - 1
         first = self._segment_firsts[which]
         return self._segment_offsets[which] + sum(len(s) for s in self.surfaces[first:index])
+
+    def index_at(self, offset: int) -> int:
+        """Index of the token that holds ``offset`` (or the last one before it), -1 before the first.
+
+        Without the offsets of every token (``starts``), only the tokens of one segment are walked:
+        rules that look around a few candidates per post need no per-token work."""
+        if self._starts is not None:
+            return bisect_right(self._starts, offset) - 1
+        which = bisect_right(self._segment_offsets, offset) - 1
+        if which < 0:
+            return -1
+        index = self._segment_firsts[which]
+        stop = self._segment_firsts[which + 1] if which + 1 < len(self._segment_firsts) else len(self.surfaces)
+        position = self._segment_offsets[which]
+        while index + 1 < stop and position + len(self.surfaces[index]) <= offset:
+            position += len(self.surfaces[index])
+            index += 1
+        return index
 
     def normalized_form(self, index: int) -> str:
         """Sudachi's normalised form (lemma and standard spelling) of one token."""
@@ -199,7 +239,9 @@ class Tokens:
         return len(self.surfaces)
 
     def end(self, index: int) -> int:
-        return self.start(index) + len(self.surfaces[index])
+        if self._hidden is None:
+            return self.start(index) + len(self.surfaces[index])
+        return self._hidden.end(self._start_in_text(index) + len(self.surfaces[index]))
 
     def _morpheme(self, index: int) -> Any:
         which = bisect_right(self._segment_firsts, index) - 1

@@ -227,11 +227,12 @@ def _label_to_ascii(label: str) -> str:
 
 def _domain_is_valid(domain: str, ascii_domain: re.Pattern[str]) -> bool:
     """twitter-text lib/idna.js ``toAscii`` returning something truthy."""
+    labels = domain.split(".")
+    if any(len(label) > MAX_DOMAIN_LABEL_LENGTH for label in labels):
+        return False  # punycode is never shorter than its input: no need to encode (or search)
     if domain.startswith("xn--") and not ascii_domain.search(domain):
         return False
-    for label in domain.split("."):
-        if len(label) > MAX_DOMAIN_LABEL_LENGTH:
-            return False  # punycode is never shorter than its input: no need to encode
+    for label in labels:
         encoded = _label_to_ascii(label)
         if not 1 <= len(encoded) <= MAX_DOMAIN_LABEL_LENGTH:
             return False
@@ -240,37 +241,83 @@ def _domain_is_valid(domain: str, ascii_domain: re.Pattern[str]) -> bool:
 
 # A match is: preceding char (<= 1) + "https://" (<= 8) + domain + ...
 _MAX_DOMAIN_OFFSET = 9
+_LABEL_EDGE = _re.compile(r"[^\-_]")  # inside a host run: a character a label may start with
+
+
+def _domain_ranges(text: str, run_start: int, run_end: int, anchors: set[int]) -> list[tuple[int, int]]:
+    """Where in one host run a domain can start: ``[lo, hi)`` ranges, in text order.
+
+    Exactly the positions where ``validUrl``'s domain part can match: a chain of labels
+    separated by single dots that ends at an anchor (a dot followed by a TLD). Each label
+    starts and ends with a domain character (never ``-`` or ``_``); the last one, before
+    the TLD, may not hold ``_``. A domain may start inside a label. Computed per label,
+    right to left, so a long run costs one pass; the regex is then tried only near these
+    positions, which keeps extraction linear (``あ`` × 10,000 + ``..com`` has none at all).
+    """
+    labels = []
+    position = run_start
+    for part in text[run_start:run_end].split("."):
+        labels.append((position, position + len(part)))
+        position += len(part) + 1
+    ranges = []
+    whole_ok = False  # can the label to the right, taken whole, start a domain?
+    for index in range(len(labels) - 2, -1, -1):  # the last label has no dot after it
+        lo, hi = labels[index]
+        continues = whole_ok
+        ends_at_tld = hi in anchors
+        if lo == hi or text[hi - 1] in "-_":
+            whole_ok = False
+            continue
+        underscore = text.rfind("_", lo, hi)
+        if continues:
+            ranges.append((lo, hi))
+        elif ends_at_tld:
+            ranges.append((underscore + 1 if underscore != -1 else lo, hi))
+        whole_ok = text[lo] not in "-_" and (continues or (ends_at_tld and underscore == -1))
+    ranges.reverse()
+    return ranges
 
 
 def _url_matches(text: str, pats: _Patterns) -> Iterator[re.Match[str]]:
-    """Same matches as ``pats.extract.finditer(text)``, without the super-linear search.
+    """Same matches as ``pats.extract.finditer(text)``, in linear time.
 
-    A domain lies inside one run of host characters and contains an anchor ("." + TLD)
-    that is inside that run, so a match can only start at most 9 characters before such
-    a run and before the run's last anchor.  Every other start position would fail
-    (after a lot of backtracking on e.g. long "a.a.a.a…" runs), so only the possible
-    start positions are tried, in order, exactly as ``finditer`` would try them.
+    A match is the preceding character (or none at the start), an optional scheme and a
+    domain, so it starts at most 9 characters before a position where a domain can start
+    (``_domain_ranges``). Only those start positions are tried, in order, exactly as
+    ``finditer`` would try them; every other position would fail, some only after
+    scanning a long run of text (which made long Japanese paragraphs quadratic).
     """
-    anchors = [a.start() for a in pats.anchor.finditer(text)]
+    anchors = {a.start() for a in pats.anchor.finditer(text)}
     if not anchors:
         return
     match = pats.extract.match
+    edge = _LABEL_EDGE.search
     pos = 0  # first start position not tried yet
     for run in pats.host_run.finditer(text):
         run_start, run_end = run.span()
-        i = bisect_left(anchors, run_end) - 1
-        if i < 0 or anchors[i] < run_start:
+        if run_end <= pos:
             continue
-        limit = anchors[i]  # the domain starts before the run's last anchor
-        s = max(pos, run_start - _MAX_DOMAIN_OFFSET)
-        while s < limit:
-            m = match(text, s)
-            if m is None:
-                s += 1
-            else:
-                yield m
-                s = m.end()
-        pos = max(pos, s)
+        for lo, hi in _domain_ranges(text, run_start, run_end, anchors):
+            domain = max(lo, pos)
+            while domain < hi:
+                found = edge(text, domain, hi)
+                if found is None:
+                    break
+                domain = found.start()
+                s = max(pos, domain - _MAX_DOMAIN_OFFSET)
+                m = None
+                while s <= domain:
+                    m = match(text, s)
+                    if m is not None:
+                        break
+                    s += 1
+                if m is not None:
+                    yield m
+                    pos = m.end()
+                    domain = max(domain + 1, pos)
+                else:
+                    pos = max(pos, domain + 1)
+                    domain += 1
 
 
 def _extract_raw(text: str) -> list[tuple[int, int, str, bool]]:
@@ -289,9 +336,11 @@ def _extract_raw(text: str) -> list[tuple[int, int, str, bool]]:
     for m in _url_matches(text, pats):
         before, url, protocol, domain, _port, path, _query = m.groups()
         start, end = m.span(2)
+        scheme = protocol or _DEFAULT_PROTOCOL
+        if len(scheme) + len(url) > MAX_URL_LENGTH:
+            continue  # too long in any encoding (checked first: validating a huge domain costs time)
         if not _domain_is_valid(domain, ascii_domain):
             continue
-        scheme = protocol or _DEFAULT_PROTOCOL
         # UTF-16 is at most twice as long: count it only for URLs that could be too long
         if 2 * (len(scheme) + len(url)) > MAX_URL_LENGTH and _utf16_len(scheme) + _utf16_len(url) > MAX_URL_LENGTH:
             continue
@@ -366,15 +415,29 @@ def _host_of(normalized_url: str) -> str:
             rest = rest[:cut]
     rest = re.sub(_PORT, "", rest)
     rest = rest.rsplit("@", 1)[-1].lower()
-    labels = []
-    for label in rest.split("."):
-        if label.startswith("xn--"):
-            try:
-                label = label[4:].encode("ascii").decode("punycode").lower()
-            except (UnicodeError, ValueError):
-                pass
-        labels.append(label)
-    return ".".join(labels)
+    from sns_lint.analysis.domains import decode_label
+
+    return ".".join(decode_label(label).lower() for label in rest.split("."))
+
+
+_DOT_FOLD = {0xFF0E: 0x2E}
+# Invisible characters, and a root dot before the path (bit.ly./abc is bit.ly): removed before
+# matching, with spans mapped back to the text as written.
+_HIDDEN_IN_URL = _re.compile(
+    "[\u00ad\u180e\u200b\u200c\u2060-\u2064\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]|(?<=[A-Za-z])[.．](?=[/／])"
+)
+
+
+def _without_hidden(text: str) -> list[UrlMatch]:
+    from sns_lint.analysis.hidden_characters import Removal
+
+    removal = Removal(text, _HIDDEN_IN_URL)
+    out = []
+    for match in extract_urls(removal.text):
+        start, end = removal.start(match.start), removal.end(match.end)
+        # url as written; normalized and host from the folded text (bit.ly, not bit<ZWSP>.ly)
+        out.append(replace(match, start=start, end=end, url=text[start:end]))
+    return out
 
 
 def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
@@ -393,9 +456,19 @@ def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
         for offset, line in _lines(text):
             out.extend(_shifted(match, offset) for match in extract_urls(line, normalize_width=normalize_width))
         return out
+    if normalize_width and _HIDDEN_IN_URL.search(text):
+        return _without_hidden(text)
     # Fold only where a full-width URL can be: a full-width letter or digit. Other lines are
-    # read exactly as X reads them (full-width brackets and colons stay what they are).
-    norm = _fold_width(text) if normalize_width and _FULLWIDTH_ALNUM.search(text) else text
+    # read exactly as X reads them (full-width brackets and colons stay what they are);
+    # a full-width dot alone (bit．ly/abc) is folded by itself.
+    if not normalize_width:
+        norm = text
+    elif _FULLWIDTH_ALNUM.search(text):
+        norm = _fold_width(text)
+    elif "．" in text:
+        norm = text.translate(_DOT_FOLD)
+    else:
+        norm = text
     for start, end, _url, has_scheme in _extract_raw(norm):
         url = text[start:end]
         normalized = unicodedata.normalize("NFKC", url)
@@ -427,12 +500,14 @@ def find_urls(text: str, x_urls: list[UrlMatch] | None = None) -> list[UrlMatch]
     rules (so ``@host`` and e-mail addresses stay what they are).
 
     ``x_urls``, when the caller has it, is ``extract_urls(text, normalize_width=False)``:
-    reused when there is nothing full-width to fold (both are then the same).
+    reused when there is nothing to fold (full-width forms, invisible characters, a root
+    dot): both are then the same.
     """
-    found = x_urls if x_urls is not None and not _FULLWIDTH_ALNUM.search(text) else extract_urls(text)
+    same = x_urls is not None and not _FULLWIDTH_ALNUM.search(text) and "．" not in text and not _HIDDEN_IN_URL.search(text)
+    found = x_urls if same else extract_urls(text)
     if not _MAYBE_DOMAIN.search(text):
         return found
-    folded = _fold_width(text) if _FULLWIDTH_ALNUM.search(text) else text
+    folded = _fold_width(text) if _FULLWIDTH_ALNUM.search(text) else text.translate(_DOT_FOLD)
     extra = []
     next_url = 0  # found and runs are both in text order: one sweep, no pairwise test
     for run in _ASCII_RUN.finditer(folded):

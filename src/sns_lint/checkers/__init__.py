@@ -31,6 +31,13 @@ KIND_MODULES = {
     "length": "sns_lint.checkers.post_length",
     "schedule": "sns_lint.checkers.operating_hours",
     "dates": "sns_lint.checkers.dates",
+    "phone_number": "sns_lint.checkers.phone_numbers",
+    "email_address": "sns_lint.checkers.email_addresses",
+    "id_number": "sns_lint.checkers.id_numbers",
+    "private_address": "sns_lint.checkers.private_addresses",
+    "person_name": "sns_lint.checkers.person_names",
+    "secret": "sns_lint.checkers.secrets",
+    "facility_accuracy": "sns_lint.checkers.facility_accuracy",
 }
 
 
@@ -42,7 +49,8 @@ class Hit:
     values: dict = field(default_factory=dict)
     suggestion: str | None = None
     severity: Any = None  # a Severity that overrides the rule's own, for this hit only
-    replacements: tuple[str, ...] = ()  # text that may replace the span (--fix uses a single one)
+    replacements: tuple[str, ...] = ()  # texts that can replace the span as they are (--fix: only when one)
+    mask: int | None = None  # a secret: findings show only this many last characters (CI logs)
 
 
 @dataclass
@@ -52,14 +60,20 @@ class RuleContext:
     path: Path
     fail: Callable[[str, Any, Any], None]  # (message, mapping, key) -> raises
 
-    def read_data_file(self, raw: dict, key: str) -> tuple[str, Path]:
-        """Text of the data file named by ``raw[key]``, relative to the rule file."""
-        target = self.path.parent / str(raw[key])
+    def read_data_file(self, raw: dict, key: str, name: Any = None) -> tuple[str, Path]:
+        """Text of the data file named by ``raw[key]`` (or ``name``, one of a list there),
+        relative to the rule file; at most 64 MB, a regular file."""
+        from sns_lint.bounded_read import read_text
+
+        value = raw[key] if name is None else name
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"{key} はファイル名（文字列）で書いてください。", raw, key)
+        target = self.path.parent / value
         try:
-            return target.read_text(encoding="utf-8-sig"), target
+            return read_text(target), target
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.fail(f"{key}「{raw[key]}」を読めません（{reason}）。", raw, key)
+            self.fail(f"{key}「{value}」を読めません（{reason}）。", raw, key)
             raise  # fail() raises; this keeps type checkers content
 
     def strings(self, raw: dict, key: str, required: bool = False) -> tuple[str, ...]:

@@ -62,6 +62,7 @@ class Checker:
         if not analysis.urls:
             return
         own, trusted, own_accounts = self._domains(analysis.config)
+        notes = analysis.notes
         for url in analysis.urls:
             if own.match(url.host):
                 continue
@@ -69,6 +70,7 @@ class Checker:
             for rule, data in self._rules:
                 trusted_domain = policy_trusted or data.trusted.match(url.host)
                 social = data.platforms.classify(url.normalized, url.host)
+                data.platforms.report_timeouts(rule, notes)
                 if social is not None and (social.account in own_accounts or social.is_post):
                     continue  # the city's own account, or a post: the quote rule's business
                 if (data.target == "trusted") == bool(trusted_domain):

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from sns_lint.analysis.domains import decode_label
 from sns_lint.checkers import Hit, RuleContext
 from sns_lint.checkers.text_folding import fold_ascii_width
 
@@ -65,18 +66,9 @@ def _script(char: str) -> str:
     return first or "UNKNOWN"
 
 
-def _decode_label(label: str) -> str:
-    if label.startswith("xn--"):
-        try:
-            return label[4:].encode("ascii").decode("punycode")
-        except (UnicodeError, ValueError):
-            return label
-    return label
-
-
 def homograph_reason(host: str, confusables: frozenset[str]) -> str | None:
     for raw_label in host.split("."):
-        label = _decode_label(raw_label.lower())
+        label = decode_label(raw_label.lower())
         if label.isascii():
             continue
         scripts = {_script(c) for c in label if c.isalpha()} - {"COMMON"}

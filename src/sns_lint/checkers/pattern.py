@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from sns_lint.checkers import Hit, RuleContext
+from sns_lint.user_regex import TIME_LIMIT_S, compile_user_regex
 
 KEYS = ("patterns", "ignore_case")
 PLACEHOLDERS = ("match",)
-TIME_LIMIT_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,8 @@ def prepare(raw: dict, context: RuleContext) -> PatternData:
         flags |= regex.IGNORECASE
     compiled = []
     for index, source in enumerate(patterns):
-        try:
-            compiled.append(regex.compile(source, flags))
-        except regex.error as exc:
-            line = patterns.item_lines[index] if hasattr(patterns, "item_lines") else None
-            from sns_lint.errors import RuleFileError
-
-            where = f"（{exc.pos + 1} 文字目）" if getattr(exc, "pos", None) is not None else ""
-            raise RuleFileError(f"正規表現「{source}」が不正です: {exc.msg if hasattr(exc, 'msg') else exc}{where}", context.path, line) from None
+        line = patterns.item_lines[index] if hasattr(patterns, "item_lines") else None
+        compiled.append(compile_user_regex(source, flags, context.path, line))
     return PatternData(patterns=tuple(compiled))
 
 

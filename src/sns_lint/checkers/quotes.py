@@ -40,6 +40,7 @@ class Checker:
         for rule, data in self._rules:
             for url in analysis.urls:
                 social = data.platforms.classify(url.normalized, url.host)
+                data.platforms.report_timeouts(rule, analysis.notes)
                 if social is None or not social.is_post or social.account in own:
                     continue
                 account = "@" + social.account if social.account else "URL からは不明"

@@ -38,6 +38,7 @@ ENTRY_KEYS = (
 )
 MIN_KANA_MATCH = 3
 MAX_TOKENS = 8
+MAX_WORD_CHARS = 100  # a listed word or phrase; Sudachi refuses very long input outright
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,9 @@ def _entry(rule_id: str, item: Any, context: RuleContext, terms: Any, index: int
             fail(f"{key} は文字列で書いてください。", key)
         return value.strip()
 
+    for word in item.get("words") if isinstance(item.get("words"), list) else [item.get("words")]:
+        if isinstance(word, str) and len(word) > MAX_WORD_CHARS:
+            fail(f"words の語が長すぎます（{len(word):,} 文字。1 語 {MAX_WORD_CHARS} 文字まで）。", "words")
     kana = item.get("kana", True)
     if not isinstance(kana, bool):
         fail("kana は true か false で書いてください。", "kana")
@@ -239,6 +243,7 @@ class Checker:
                 flags = known[surface] = self._flags(surface)
             if not flags:
                 continue
+            found.clear()  # every hit found from token i starts at token i: duplicates are only among them
             if flags & 1:
                 yield from self._sequence_hits(tokens, surfaces, False, self._by_surface[surface], i, found)
             if flags & 2:

@@ -28,8 +28,11 @@ class HostListData:
 def prepare(raw: dict, context: RuleContext) -> HostListData:
     domains = list(context.strings(raw, "domains"))
     files = raw.get("domains_file")
-    for name in [files] if isinstance(files, str) else (files or []):
-        text, _path = context.read_data_file({"domains_file": name}, "domains_file")
+    names = [files] if isinstance(files, str) else (files or [])
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        context.fail("domains_file はファイル名、またはそのリストで書いてください。", raw, "domains_file")
+    for name in names:
+        text, _path = context.read_data_file(raw, "domains_file", name)
         domains.extend(parse_domain_list(text))
     if not domains:
         context.fail("domains または domains_file でドメインを 1 つ以上指定してください。", raw, None)

@@ -8,6 +8,7 @@ current directory or the nearest parent; ``[tool.sns-lint]`` in the nearest
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
@@ -32,7 +33,8 @@ from sns_lint.yaml_loading import LineDict, load_yaml
 CONFIG_NAMES = ("sns-lint.yaml", ".sns-lint.yaml")
 TOP_KEYS = (
     "timezone", "default_account", "own_domains", "trusted_domains", "own_accounts",
-    "places", "accounts", "rules", "include", "exclude", "schedule_csv", "guideline", "organization", "policy",
+    "places", "accounts", "rules", "include", "exclude", "schedule_csv", "published_phones",
+    "guideline", "organization", "policy",
 )
 POLICY_KEYS = (
     "url", "department", "purpose", "content", "comments", "interactions", "prohibited",
@@ -85,8 +87,10 @@ def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
 
 
 def _read_config_data(path: Path, kind: str) -> Any:
+    from sns_lint.bounded_read import read_file
+
     try:
-        raw = path.read_bytes()
+        raw = read_file(path)
     except OSError as exc:
         raise ConfigError(f"設定ファイルを読めません（{exc.strerror}）。", path) from None
     try:
@@ -103,7 +107,9 @@ def _read_config_data(path: Path, kind: str) -> Any:
         section = data.get("tool", {}).get("sns-lint")
         if section is None:
             raise ConfigError("[tool.sns-lint] の節がありません。", path)
-        return section
+        from sns_lint.config.toml_lines import key_lines, with_lines
+
+        return with_lines(section, key_lines(text), ("tool", "sns-lint"), 1)
     return load_yaml(text, path, ConfigError)
 
 
@@ -120,8 +126,11 @@ class _Validator:
         raise ConfigError(message, self.path, line)
 
     def mapping(self, value: Any, what: str, parent: Any = None, key: Any = None) -> dict:
-        if value is None:
-            return {}
+        if value is None:  # `accounts: {koho: null}`: errors about it still name its line
+            empty = LineDict()
+            empty.key_lines = {}
+            empty.line = parent.line_of(key) if isinstance(parent, LineDict) and key is not None else None
+            return empty
         if not isinstance(value, dict):
             self.fail(f"{what} は「キー: 値」の形で書いてください。", parent, key)
         return value
@@ -213,6 +222,7 @@ def parse_config(data: Any, path: Path) -> Config:
         trusted_domains=domains["trusted_domains"] if "trusted_domains" in data else Config.trusted_domains,
         own_accounts=own_accounts,
         places=(base / places) if places else None,
+        published_phones=_published_phones(v, data),
         accounts=accounts,
         rules=_parse_rule_settings(v, v.mapping(data.get("rules"), "rules", data, "rules"), base),
         include=_patterns(v, data, "include"),
@@ -227,6 +237,16 @@ def _patterns(v: _Validator, data: dict, key: str) -> tuple[str, ...]:
     for value in values:
         if not value or value == "!":
             v.fail(f"{key} に空のパターンがあります（例: \"drafts/**/*.md\"）。", data, key)
+    return values
+
+
+def _published_phones(v: _Validator, data: dict) -> tuple[str, ...]:
+    """Numbers or prefixes (``099-216-``) of the city's departments: not personal information."""
+    values = v.strings(data, "published_phones", "published_phones")
+    for value in values:
+        digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", value))
+        if len(digits) < 2 or not re.fullmatch(r"[+＋]?[\d０-９()（）\-‐－−ー \u3000]+[*＊]?", value):
+            v.fail(f"published_phones の「{value}」は電話番号またはその先頭部分ではありません（例: \"099-216-\"）。", data, "published_phones")
     return values
 
 

@@ -92,7 +92,8 @@ class Config:
     own_domains: tuple[str, ...] = ()
     trusted_domains: tuple[str, ...] = ("go.jp", "lg.jp")
     own_accounts: tuple[str, ...] = ()
-    places: Path | None = None
+    places: Path | None = None  # the public-facility gazetteer (GeoPackage from `sns-lint places import`)
+    published_phones: tuple[str, ...] = ()  # the city's published numbers or prefixes such as "099-216-"
     accounts: dict[str, Account] = field(default_factory=dict)
     rules: RuleSettings = field(default_factory=RuleSettings)
     include: tuple[str, ...] = ()  # gitignore-style, relative to the policy file (empty: posts and schedule files)

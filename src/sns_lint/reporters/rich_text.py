@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.text import Text
 
 from sns_lint.checking import Report
+from sns_lint.display_text import printable
 from sns_lint.findings import Finding, Severity, Suppressed
 from sns_lint.reporters.text_wrapping import break_offsets
 
@@ -215,7 +216,7 @@ def render(
         for path, group in groupby(report.findings, key=lambda f: f.path):
             findings = list(group)
             gutter_width = len(str(max(f.end_line for f in findings)))  # one gutter per file
-            console.print(_wrapped(Text(path, style="bold underline"), width, 0))
+            console.print(_wrapped(Text(printable(path), style="bold underline"), width, 0))
             for finding in findings:
                 console.print(render_finding(finding, report, width, gutter_width))
             console.print()

@@ -18,7 +18,7 @@ COMMON_KEYS = (
     "id", "clause", "severity", "kind", "summary", "rationale", "message", "suggestion", "examples", "supersedes",
 )
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-CLAUSE_PATTERN = re.compile(r"^\d+(-\d+)*(-[ア-ン])?$")
+CLAUSE_PATTERN = re.compile(r"^\d{1,3}(-\d{1,3}){0,5}(-[ア-ン])?$")  # bounded: a clause is short
 
 
 def builtin_rules_dir() -> Path:
@@ -58,8 +58,10 @@ def load_rules(extra_paths: tuple[Path, ...] = ()) -> list[Rule]:
 
 
 def load_rule_file(path: Path, builtin: bool = False) -> Rule:
+    from sns_lint.bounded_read import read_text
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path)
     except UnicodeDecodeError:
         raise RuleFileError("ルールファイルは UTF-8 で保存してください。", path) from None
     except OSError as exc:
@@ -117,7 +119,7 @@ def parse_rule(raw: Any, path: Path, builtin: bool = False) -> Rule:
     if not isinstance(supersedes, list) or not all(isinstance(v, str) for v in supersedes):
         fail("supersedes はルール ID のリストで書いてください。", raw, "supersedes")
     bad, good = _examples(raw, fail)
-    data = module.prepare(raw, RuleContext(path=path, fail=fail))
+    data = _prepare(module, raw, RuleContext(path=path, fail=fail), kind, fail)
     return Rule(
         id=rule_id,
         clause=clause,
@@ -137,14 +139,35 @@ def parse_rule(raw: Any, path: Path, builtin: bool = False) -> Rule:
     )
 
 
-def _check_template(template: str, allowed: tuple[str, ...], fail: Any) -> None:
+def _prepare(module: Any, raw: dict, context: RuleContext, kind: str, fail: Any) -> Any:
+    """The kind's own validation; whatever it did not foresee (a value of the wrong type deep in
+    a data file, a regex the engine cannot build) still becomes an error naming the rule file."""
     try:
-        fields = [name for _lit, name, _spec, _conv in string.Formatter().parse(template) if name is not None]
+        return module.prepare(raw, context)
+    except RuleFileError:
+        raise
+    except RecursionError:
+        where = next((k for k in module.KEYS if k in raw), None)
+        fail(f"kind: {kind} のデータの入れ子が深すぎます（正規表現のかっこなど）。", raw, where)
+    except Exception as exc:  # a defect in a kind must not become a traceback
+        where = next((k for k in module.KEYS if k in raw), None)
+        fail(f"kind: {kind} のデータを読めません（{type(exc).__name__}: {str(exc)[:200]}）。", raw, where)
+
+
+def _check_template(template: str, allowed: tuple[str, ...], fail: Any) -> None:
+    """Only plain ``{name}`` placeholders the kind provides: a format spec (``{text:>300000000}``),
+    a conversion (``{text!r}``) or attribute access could crash or exhaust memory per finding."""
+    shown = ", ".join("{" + a + "}" for a in allowed)
+    try:
+        fields = [(name, spec, conv) for _lit, name, spec, conv in string.Formatter().parse(template) if name is not None]
     except ValueError as exc:
         fail(f"メッセージの書式が不正です: {exc}（波かっこは {{{{ }}}} と書きます）")
-    for name in fields:
+    for name, spec, conv in fields:
+        if spec or conv:
+            extra = (f"!{conv}" if conv else "") + (f":{spec}" if spec else "")
+            fail(f"メッセージの {{{name}{extra}}} は使えません。書式指定のない {{名前}} だけが使えます（使えるもの: {shown}）。")
         if name not in allowed:
-            fail(f"メッセージの {{{name}}} は使えません（使えるもの: {', '.join('{' + a + '}' for a in allowed)}）。")
+            fail(f"メッセージの {{{name}}} は使えません（使えるもの: {shown}）。")
 
 
 def _examples(raw: dict, fail: Any) -> tuple[tuple[Example, ...], tuple[Example, ...]]:

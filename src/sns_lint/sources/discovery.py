@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,23 +24,43 @@ def discover(
 ) -> list[str]:
     """Files to check, in a stable order, as paths the user will recognise.
 
-    Directories are walked recursively for post files (``selection``'s include
-    and exclude patterns when given, else ``.txt`` / ``.md``), following
-    directory symlinks once each (a symlink loop is noted and skipped). Hidden
-    directories such as ``.git`` are not entered. A file named on the command
-    line that the policy excludes is skipped with a note unless ``force_include``.
-    A path that does not exist stays in the list: reading it reports the error,
-    and the other files are still checked.
+    Directories are walked for post files (``selection``'s include and exclude
+    patterns when given, else ``.txt`` / ``.md``), iteratively (any depth),
+    following directory symlinks once each (a symlink loop is noted and skipped).
+    Hidden directories such as ``.git`` are not entered. A file named on the
+    command line that the policy excludes is skipped with a note unless
+    ``force_include``. A path that does not exist stays in the list: reading it
+    reports the error, and the other files are still checked. Anything that is
+    not a regular file (a device, a FIFO, a socket) is skipped with a note, and a
+    file named twice (``d d/a.txt``, or through a link) is checked once.
     """
     found: list[str] = []
+    seen: set[tuple[int, int] | str] = set()
+
+    def add(path: str) -> None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            found.append(path)  # reading it reports why (missing, link loop, ...)
+            return
+        if not stat.S_ISREG(info.st_mode):
+            notes.append(f"{path}: 通常のファイルではないため読み飛ばしました（デバイス・FIFO などは読みません）。")
+            return
+        key = (info.st_dev, info.st_ino)
+        if key not in seen:
+            seen.add(key)
+            found.append(path)
+
     for given in paths:
         if given == STDIN:
-            found.append(STDIN)
+            if STDIN not in seen:
+                seen.add(STDIN)
+                found.append(STDIN)
             continue
         path = Path(given)
         if path.is_dir():
             before = len(found)
-            found.extend(_walk(given, notes, selection, skipped))
+            _walk(given, notes, selection, skipped, add)
             if len(found) == before:
                 notes.append(f"{given}: 点検する投稿ファイル（{'、'.join(POST_SUFFIXES + SCHEDULE_SUFFIXES)}）がありません。")
         elif selection is not None and not force_include and _left_out(given, selection):
@@ -51,7 +71,7 @@ def discover(
             if skipped is not None:
                 skipped.append(given)
         else:
-            found.append(given)
+            add(given)
     return found
 
 
@@ -61,43 +81,51 @@ def _left_out(path: str, selection: "FileSelection") -> bool:
     return selection.custom_include and not selection.included(path)
 
 
-def _walk(root: str, notes: list[str], selection: "FileSelection | None", skipped: list[str] | None) -> list[str]:
-    result: list[str] = []
+def _walk(root: str, notes: list[str], selection: "FileSelection | None", skipped: list[str] | None, add) -> None:
+    """Depth-first, entries in name order, with an explicit stack (no recursion limit)."""
     seen: set[tuple[int, int]] = set()
 
-    def visit(directory: str) -> None:
+    def entries(directory: str) -> list[os.DirEntry] | None:
         try:
-            stat = os.stat(directory)
+            info = os.stat(directory)
         except OSError as exc:
             notes.append(f"{directory}: フォルダを開けません（{exc.strerror}）。")
-            return
-        key = (stat.st_dev, stat.st_ino)
+            return None
+        key = (info.st_dev, info.st_ino)
         if key in seen:
             notes.append(f"{directory}: シンボリックリンクの循環のため読み飛ばしました。")
-            return
+            return None
         seen.add(key)
         try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            with os.scandir(directory) as listing:
+                return sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             notes.append(f"{directory}: フォルダを開けません（{exc.strerror}）。")
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            child = os.path.join(directory, entry.name)
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                visit(child)
-            elif selection is not None:
-                if selection.wanted(child):
-                    result.append(child)
-                elif skipped is not None and entry.name.lower().endswith(POST_SUFFIXES):
-                    skipped.append(child)
-            elif entry.name.lower().endswith(POST_SUFFIXES + SCHEDULE_SUFFIXES):
-                result.append(child)
+            return None
 
-    visit(root)
-    return result
+    first = entries(root)
+    stack = [(root, iter(first))] if first is not None else []
+    while stack:
+        directory, pending = stack[-1]
+        entry = next(pending, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        child = os.path.join(directory, entry.name)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            listing = entries(child)
+            if listing is not None:
+                stack.append((child, iter(listing)))
+        elif selection is not None:
+            if selection.wanted(child):
+                add(child)
+            elif skipped is not None and entry.name.lower().endswith(POST_SUFFIXES):
+                skipped.append(child)
+        elif entry.name.lower().endswith(POST_SUFFIXES + SCHEDULE_SUFFIXES):
+            add(child)

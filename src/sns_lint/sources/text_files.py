@@ -6,6 +6,7 @@ import hashlib
 import os
 import sys
 
+from sns_lint import bounded_read
 from sns_lint.errors import InputError
 from sns_lint.posts import Post, SourceFile
 from sns_lint.sources.decoding import decode_bytes
@@ -13,19 +14,21 @@ from sns_lint.sources.directives import split_directives
 from sns_lint.sources.discovery import STDIN
 from sns_lint.sources.front_matter import split_front_matter
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # drafts and stdin
 
 
 def read_source(path: str) -> SourceFile:
     try:
         if path == STDIN:
-            data = sys.stdin.buffer.read()
+            if sys.stdin is None:  # started with stdin closed (<&-)
+                raise InputError("標準入力が閉じています。", path)
+            data = bounded_read.read_stream(sys.stdin.buffer, MAX_BYTES)
         else:
-            with open(path, "rb") as handle:
-                # read(MAX_BYTES + 1) would allocate the whole maximum for every file
-                if os.fstat(handle.fileno()).st_size > MAX_BYTES:
-                    raise InputError(f"{MAX_BYTES // (1024 * 1024)} MB を超えるファイルは点検しません。", path)
-                data = handle.read()
+            data = bounded_read.read_file(path, MAX_BYTES)
+    except bounded_read.TooLarge:
+        raise InputError(f"{bounded_read.size_text(MAX_BYTES)} を超えるファイルは点検しません。", path) from None
+    except bounded_read.NotARegularFile:
+        raise InputError("通常のファイルではありません（デバイス・FIFO などは読みません）。", path) from None
     except PermissionError:
         raise InputError("読み取り権限がありません。", path) from None
     except IsADirectoryError:
@@ -39,7 +42,7 @@ def read_source(path: str) -> SourceFile:
 
 def source_from_bytes(path: str, data: bytes) -> SourceFile:
     if len(data) > MAX_BYTES:
-        raise InputError(f"{MAX_BYTES // (1024 * 1024)} MB を超えるファイルは点検しません。", path)
+        raise InputError(f"{bounded_read.size_text(MAX_BYTES)} を超えるファイルは点検しません。", path)
     text, encoding = decode_bytes(data, path)
     return SourceFile(path=path, text=text, encoding=encoding, digest=hashlib.sha256(data).hexdigest())
 
