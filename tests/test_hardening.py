@@ -242,6 +242,7 @@ def test_2_json_is_written_in_pieces_and_stays_the_same_document(tmp_path):
     expected = {
         "version": 1,
         "findings": [json_report.finding_dict(f) for f in findings],
+        "suppressed": [],
         "summary": document["summary"],
     }
     assert out.getvalue() == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"

@@ -70,7 +70,7 @@ def test_check_answers_with_the_cli_json_contract(client, cli, tmp_path):
 def test_clean_draft_has_no_findings(client):
     document = check(client, "本日は晴天なり。市役所からのお知らせです。").json()
     assert document["findings"] == []
-    assert document["summary"] == {"files": 1, "posts": 1, "errors": 0, "warnings": 0, "infos": 0}
+    assert document["summary"] == {"files": 1, "posts": 1, "errors": 0, "warnings": 0, "infos": 0, "suppressed": 0}
 
 
 def test_platform_chosen_on_the_page_applies_the_length_rule(client):
@@ -474,7 +474,7 @@ def test_a_defect_while_checking_names_no_text(tmp_path, monkeypatch, caplog, ca
     def broken(self, analysis, *args, **kwargs):
         raise ValueError(f"cannot handle {analysis.text}")
 
-    monkeypatch.setattr(RuleSet, "check", broken)
+    monkeypatch.setattr(RuleSet, "check_post", broken)
     with testclient.TestClient(make_app(warm=False), base_url=ORIGIN, raise_server_exceptions=False) as broken_client:
         with caplog.at_level(logging.DEBUG):
             response = check(broken_client, "山田花子さんの電話")
