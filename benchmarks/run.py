@@ -336,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     defaults_dir.mkdir()
     policy_dir.mkdir()
     shutil.copyfile(POLICY, policy_dir / "sns-lint.yaml")
+    if (POLICY.parent / "places").is_dir():  # the policy's gazetteer (places: places/places.gpkg)
+        shutil.copytree(POLICY.parent / "places", policy_dir / "places")
     try:
         table, results = measure(args, files, chars, cold_repeat, defaults_dir, policy_dir)
     finally:
