@@ -37,6 +37,14 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
+def line_in(mapping: Any, key: Any = None) -> int | None:
+    """The line of ``key`` in a loaded mapping (of the mapping itself without a key); None when
+    the value did not come from a file."""
+    if not isinstance(mapping, LineDict):
+        return None
+    return mapping.line_of(key) if key is not None else mapping.line
+
+
 class LineList(list):
     line: int = 0
     item_lines: list

@@ -127,13 +127,10 @@ def prepare(raw: dict, context: RuleContext) -> TokenPatternData:
 def _fail_in(path: Any) -> Any:
     """A ``fail`` that names the data file and the line of the offending key."""
     from sns_lint.errors import RuleFileError
-    from sns_lint.yaml_loading import LineDict
+    from sns_lint.yaml_loading import line_in
 
     def fail(message: str, mapping: Any = None, key: Any = None) -> None:
-        line = None
-        if isinstance(mapping, LineDict):
-            line = mapping.line_of(key) if key is not None else mapping.line
-        raise RuleFileError(message, path, line)
+        raise RuleFileError(message, path, line_in(mapping, key))
 
     return fail
 

@@ -28,7 +28,7 @@ from sns_lint.config.model import (
 from sns_lint.errors import ConfigError
 from sns_lint.findings import SEVERITY_NAMES
 from sns_lint.posts import PLATFORMS, SPEAKERS
-from sns_lint.yaml_loading import LineDict, load_yaml
+from sns_lint.yaml_loading import LineDict, line_in, load_yaml
 
 CONFIG_NAMES = ("sns-lint.yaml", ".sns-lint.yaml")
 TOP_KEYS = (
@@ -120,10 +120,7 @@ class _Validator:
         self.path = path
 
     def fail(self, message: str, mapping: Any = None, key: Any = None) -> None:
-        line = None
-        if isinstance(mapping, LineDict):
-            line = mapping.line_of(key) if key is not None else mapping.line
-        raise ConfigError(message, self.path, line)
+        raise ConfigError(message, self.path, line_in(mapping, key))
 
     def mapping(self, value: Any, what: str, parent: Any = None, key: Any = None) -> dict:
         if value is None:  # `accounts: {koho: null}`: errors about it still name its line

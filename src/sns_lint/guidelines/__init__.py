@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sns_lint.errors import ConfigError
-from sns_lint.yaml_loading import LineDict, load_yaml
+from sns_lint.yaml_loading import line_in, load_yaml
 
 DEFAULT = "kagoshima"
 PROFILE_KEYS = ("id", "name", "organization", "source", "clauses")
@@ -83,10 +83,7 @@ def load_guideline(reference: str | None, base: Path | None = None) -> Guideline
 
 def parse_guideline(data: Any, path: Path) -> GuidelineProfile:
     def fail(message: str, mapping: Any = None, key: Any = None) -> None:
-        line = None
-        if isinstance(mapping, LineDict):
-            line = mapping.line_of(key) if key is not None else mapping.line
-        raise ConfigError(message, path, line)
+        raise ConfigError(message, path, line_in(mapping, key))
 
     if not isinstance(data, dict):
         fail("プロファイルには id:・name:・clauses: などのキーを書いてください。")

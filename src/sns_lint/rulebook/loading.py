@@ -12,7 +12,7 @@ from sns_lint.errors import RuleFileError
 from sns_lint.findings import SEVERITY_NAMES, Severity
 from sns_lint.posts import PLATFORMS
 from sns_lint.rulebook.model import Example, Rule
-from sns_lint.yaml_loading import LineDict, load_yaml
+from sns_lint.yaml_loading import LineDict, line_in, load_yaml
 
 COMMON_KEYS = (
     "id", "clause", "severity", "kind", "summary", "rationale", "message", "suggestion", "examples", "supersedes",
@@ -72,10 +72,7 @@ def load_rule_file(path: Path, builtin: bool = False) -> Rule:
 
 def parse_rule(raw: Any, path: Path, builtin: bool = False) -> Rule:
     def fail(message: str, mapping: Any = None, key: Any = None) -> None:
-        line = None
-        if isinstance(mapping, LineDict):
-            line = mapping.line_of(key) if key is not None else mapping.line
-        raise RuleFileError(message, path, line)
+        raise RuleFileError(message, path, line_in(mapping, key))
 
     if not isinstance(raw, dict):
         fail("ルールファイルには id: や kind: などのキーを持つ 1 つのルールを書いてください。")
