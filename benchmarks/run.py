@@ -377,7 +377,10 @@ def measure(args, files: int, chars: int, cold_repeat: int, defaults_dir: Path, 
     floor_cmd = [python, str(HERE / "floor.py"), corpus]
     floor_acc_cmd = [python, str(HERE / "floor.py"), corpus, "--accessors"]
     jobs1_cmd = [*lint, "check", corpus, "--format", "json", "--jobs", "1"]
-    jobs2_cmd = [*lint, "check", corpus, "--format", "json", "--jobs", "2"]
+    # The corpus lies outside the policy's folder, so the policy rows name it: sns-lint looks
+    # for sns-lint.yaml from the checked files' folder, not from the current directory.
+    policy1_cmd = [*jobs1_cmd, "--config", "sns-lint.yaml"]
+    policy2_cmd = [*lint, "check", corpus, "--format", "json", "--jobs", "2", "--config", "sns-lint.yaml"]
     findings_ok = (0, 1)  # 1 = findings present (expected); 2 = error -> fail loudly
     coverage = rule_coverage(policy_dir / "sns-lint.yaml")
     if coverage["disabled"]:
@@ -389,18 +392,20 @@ def measure(args, files: int, chars: int, cold_repeat: int, defaults_dir: Path, 
     print("warm-up ...", flush=True)
     run_timed(floor_cmd, defaults_dir)
     found = {}
-    for label, cwd in (("defaults", defaults_dir), ("policy", policy_dir)):
+    for label, cwd, command in (("defaults", defaults_dir, jobs1_cmd), ("policy", policy_dir, policy1_cmd)):
         report_path = OUT / f"jobs1-{label}.json"
-        run_timed(jobs1_cmd, cwd, str(report_path), findings_ok)
+        run_timed(command, cwd, str(report_path), findings_ok)
         found[label] = validated_report(report_path, files, label)
+    if found["defaults"]["by_rule"] == found["policy"]["by_rule"]:
+        raise SystemExit("FAILED: the policy run found exactly what the defaults run found: was the policy read?")
 
     floor, floor_acc, defaults1, policy1, policy2 = [], [], [], [], []
     for i in range(args.repeat):  # interleaved, so drift hits every measure alike
         floor.append(run_quiet(floor_cmd, defaults_dir))
         floor_acc.append(run_quiet(floor_acc_cmd, defaults_dir))
         defaults1.append(run_quiet(jobs1_cmd, defaults_dir, ok_codes=findings_ok))
-        policy1.append(run_quiet(jobs1_cmd, policy_dir, ok_codes=findings_ok))
-        policy2.append(run_quiet(jobs2_cmd, policy_dir, ok_codes=findings_ok))
+        policy1.append(run_quiet(policy1_cmd, policy_dir, ok_codes=findings_ok))
+        policy2.append(run_quiet(policy2_cmd, policy_dir, ok_codes=findings_ok))
         print(f"  repetition {i + 1}/{args.repeat}: floor {floor[-1].seconds:.2f} s, "
               f"floor+accessors {floor_acc[-1].seconds:.2f} s, defaults {defaults1[-1].seconds:.2f} s, "
               f"policy jobs1 {policy1[-1].seconds:.2f} s (RSS {policy1[-1].maxrss_mb:.0f} MB), "
@@ -583,9 +588,11 @@ def profile_jobs1() -> None:
     prof = OUT / "jobs1.prof"
     workdir = Path(tempfile.mkdtemp(prefix="sns-lint-profile-"))
     shutil.copyfile(POLICY, workdir / "sns-lint.yaml")
+    if (POLICY.parent / "places").is_dir():
+        shutil.copytree(POLICY.parent / "places", workdir / "places")
     # cli.main() raises SystemExit (entry() would leave with os._exit before the profile is written)
     code = ("import cProfile, sys; from sns_lint.cli import main\n"
-            f"sys.argv = ['sns-lint', 'check', {str(CORPUS)!r}, '--format', 'json', '--jobs', '1']\n"
+            f"sys.argv = ['sns-lint', 'check', {str(CORPUS)!r}, '--format', 'json', '--jobs', '1', '--config', 'sns-lint.yaml']\n"
             f"cProfile.run('try:\\n    main()\\nexcept SystemExit:\\n    pass', {str(prof)!r})\n")
     print("\nprofiling: sns-lint check corpus --format json --jobs 1 (examples policy)", flush=True)
     try:
