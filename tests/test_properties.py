@@ -195,3 +195,23 @@ def test_a_sample_gives_the_same_findings_in_every_encoding(codec):
     for newline in ("\n", "\r\n"):
         decoded, _ = decode_bytes(text.replace("\n", newline).encode(codec), "post.txt")
         assert run_pipeline(decoded)[0].findings == expected.findings
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_JSON_VALUES, ascii_only=st.booleans(), level=st.integers(0, 3))
+def test_the_json_report_writes_exactly_what_json_dumps_writes(value, ascii_only, level):
+    """The report's own indented writer (fast path for findings) is byte-for-byte json.dumps(indent=2),
+    in UTF-8 and in an ASCII-only locale alike."""
+    from json import dumps
+    from json.encoder import encode_basestring, encode_basestring_ascii
+
+    quote = encode_basestring_ascii if ascii_only else encode_basestring
+    expected = dumps(value, ensure_ascii=ascii_only, indent=2).replace("\n", "\n" + "  " * level)
+    assert json_report._indented(value, "\n" + "  " * level, quote) == expected
