@@ -68,9 +68,11 @@ def read_file(path: str | os.PathLike, limit: int | None = None) -> bytes:
             raise NotARegularFile(os.fspath(path))
         if info.st_size > limit:
             raise TooLarge(limit, os.fspath(path))
-        first = handle.read(min(info.st_size, limit) + 1)  # usually the whole file, one allocation
+        wanted = min(info.st_size, limit) + 1
+        first = handle.read(wanted)  # usually the whole file, one allocation
         chunks, total = [first], len(first)
-        while first and total <= limit:
+        # a short read of a regular file is its end; only a file that grew is read on
+        while first and total <= limit and total >= wanted:
             chunk = handle.read(min(CHUNK_BYTES, limit + 1 - total))
             if not chunk:
                 break
