@@ -219,6 +219,18 @@ def test_2_ten_megabytes_of_findings_stay_in_the_memory_budget(tmp_path):
     assert len([f for f in document["findings"] if f["rule"] == "discriminatory-term"]) == 1_001
 
 
+def test_2_a_finding_over_a_long_stretch_quotes_its_start_not_all_of_it(cli, tmp_path):
+    """A draft far over the length limit: the finding spans the whole overflow (its end line and
+    column say so), but quotes only its first 2,000 characters (a 10 MB draft's overflow is not
+    copied into the report)."""
+    write(tmp_path / "long.txt", "お知らせです。" * 2_000)
+    document = cli("check", "long.txt", "-f", "json").json()
+    [length] = [f for f in document["findings"] if f["rule"] == "post-length"]
+    assert length["text"].endswith("…") and len(length["text"]) == 2_001
+    assert (length["end_line"], length["end_column"]) == (1, 14_001)
+    assert "お知らせです。" * 2_000 in (tmp_path / "long.txt").read_text(encoding="utf-8")
+
+
 def test_2_json_is_written_in_pieces_and_stays_the_same_document(tmp_path):
     from sns_lint.checking import FileResult, Report
     from sns_lint.findings import Finding, Severity

@@ -30,6 +30,9 @@ class Severity(IntEnum):
 SEVERITY_NAMES = ("error", "warning", "info")
 
 
+MAX_FINDING_TEXT = 2_000  # characters a finding quotes; a longer stretch is cut, then "…" (a 10 MB post's overflow is not copied)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     path: str
@@ -44,7 +47,7 @@ class Finding:
     column: int
     end_line: int
     end_column: int
-    text: str
+    text: str  # the flagged text, at most MAX_FINDING_TEXT characters and then "…"
     suggestion: str | None = None
     replacements: tuple[str, ...] = ()  # each can replace ``text`` as it is (web page; --fix only when one)
 

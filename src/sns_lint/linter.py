@@ -16,7 +16,7 @@ from typing import Any
 from sns_lint.analysis.post_analysis import PostAnalysis
 from sns_lint.checkers import Hit, kind_module
 from sns_lint.config.model import Config
-from sns_lint.findings import Finding, Severity
+from sns_lint.findings import MAX_FINDING_TEXT, Finding, Severity
 from sns_lint.posts import Post
 from sns_lint.rulebook.model import Rule
 from sns_lint.suppressing import DIRECTIVE_RULES, DiagnosticMaker, PostOutcome, apply_suppressions
@@ -167,7 +167,10 @@ class RuleSet:
 
     def _finding(self, post: Post, hit: Hit) -> Finding:
         rule = self.rules[hit.rule_id]
-        text = post.text[hit.start : hit.end]
+        if hit.end - hit.start > MAX_FINDING_TEXT:
+            text = post.text[hit.start : hit.start + MAX_FINDING_TEXT] + "…"
+        else:
+            text = post.text[hit.start : hit.end]
         if hit.mask is not None:
             from sns_lint.masking import mask_secret
 

@@ -21,7 +21,7 @@ from starlette.templating import Jinja2Templates
 
 from sns_lint import __version__
 from sns_lint.checkers.post_length import PLATFORM_NAMES
-from sns_lint.findings import Finding
+from sns_lint.findings import MAX_FINDING_TEXT, Finding
 from sns_lint.linter import RuleSet
 from sns_lint.posts import PLATFORMS, Post
 from sns_lint.reporters import json_report
@@ -76,8 +76,13 @@ def post_marks(check: FileCheck) -> list[dict[str, Any]]:
             if finding.post != post.index:
                 continue
             start = post_offset(post, finding.start)
-            end = start + len(finding.text)
-            inside = post.text[start:end] == finding.text
+            quoted = finding.text
+            if len(quoted) > MAX_FINDING_TEXT:  # a very long stretch: the finding quotes its start only
+                quoted = quoted[: MAX_FINDING_TEXT]
+                end = post_offset(post, finding.end)
+            else:
+                end = start + len(quoted)
+            inside = post.text[start : start + len(quoted)] == quoted
             marks.append({"finding": index, "start": start if inside else None, "end": end if inside else None})
         meta = post.meta
         entries.append(
