@@ -15,7 +15,10 @@ from array import array
 import unicodedata
 from bisect import bisect_right
 from operator import methodcaller
+from sys import intern
 from typing import Any, Iterator
+
+from sns_lint.analysis.hidden_characters import remove as remove_hidden
 
 MAX_SEGMENT_CHARS = 2_000  # 4 bytes a char at most: far below Sudachi's byte limit
 _SENTENCE_END = re.compile(r"[。．！？!?]\s*|\s+")
@@ -125,58 +128,70 @@ class Tokens:
     KEEP_LISTS_CHARS = 100_000
 
     def __init__(self, text: str):
-        from sns_lint.analysis.hidden_characters import remove
-
         # 看<ZWSP>護婦 is tokenised as 看護婦; offsets are mapped back to the post text
-        self._hidden = remove(text)
+        self._hidden = remove_hidden(text)
         if self._hidden is not None:
             text = self._hidden.text
-        tokenize = _tokenizer().tokenize
-        surfaces: list[str] = []
-        offsets, lengths = array("q"), array("q")
-        firsts = array("q")
-        keep = len(text) <= self.KEEP_LISTS_CHARS
-        lists: list[Any] | None = [] if keep else None
-        intern = None if keep else {}.setdefault
-        # large drafts: every normalised form, as an index into ``normal_forms`` (4 bytes a token)
-        normal_ids = None if keep else array("I")
-        normal_forms: list[str] = []
-        normal_index: dict[str, int] = {}
-        clean = _SURROGATE.search(text) is None
-        for offset, piece in iter_segments(text):
-            offsets.append(offset)
-            lengths.append(len(piece))
-            firsts.append(len(surfaces))
-            morphemes = tokenize(piece if clean else _sudachi_safe(piece))
-            words = None
-            if " " not in piece:
-                words = str(morphemes).split(" ")
-                if len(words) != morphemes.size():
-                    words = None
-            if words is None:
-                words = [m.surface() for m in morphemes]
-            if intern is not None:
-                words = [intern(w, w) for w in words]
-                forms = list(map(_normalized_form, morphemes))
-                for form in set(forms).difference(normal_index):  # forms not met before
-                    normal_index[form] = len(normal_forms)
-                    normal_forms.append(form)
-                normal_ids.extend(map(normal_index.__getitem__, forms))
-            surfaces.extend(words)
-            if lists is not None:
-                lists.append(morphemes)
-        self.surfaces = surfaces
+        if _SURROGATE.search(text) is not None:
+            pieces = [(offset, _sudachi_safe(piece)) for offset, piece in iter_segments(text)]
+        else:
+            pieces = iter_segments(text)
+        offsets, lengths, firsts = array("q"), array("q"), array("q")
         self._text = text
         # offsets and lengths, not the pieces: no copy of the text, no object per segment
         self._segment_offsets = offsets
         self._segment_lengths = lengths
         self._segment_firsts = firsts
-        self._lists = lists
         self._starts: array | None = None
         self._normalized: dict[int, str] = {}
-        self._normal_ids = normal_ids
-        self._normal_forms = normal_forms
         self._cached: tuple[int, Any] | None = None
+        if len(text) <= self.KEEP_LISTS_CHARS:
+            self._lists: list[Any] | None = []
+            self._normal_ids = None
+            self._normal_forms: list[str] = []
+            self.surfaces = self._read_keeping_lists(pieces)
+        else:
+            self._lists = None
+            self._normal_ids = array("I")  # every normalised form, as an index into _normal_forms
+            self._normal_forms = []
+            self.surfaces = self._read_dropping_lists(pieces)
+
+    def _read_keeping_lists(self, pieces: Iterator[tuple[int, str]]) -> list[str]:
+        tokenize = _tokenizer().tokenize
+        surfaces: list[str] = []
+        offsets, lengths, firsts, lists = self._segment_offsets, self._segment_lengths, self._segment_firsts, self._lists
+        for offset, piece in pieces:
+            offsets.append(offset)
+            lengths.append(len(piece))
+            firsts.append(len(surfaces))
+            morphemes = tokenize(piece)
+            surfaces.extend(_surfaces(piece, morphemes))
+            lists.append(morphemes)
+        return surfaces
+
+    def _read_dropping_lists(self, pieces: Iterator[tuple[int, str]]) -> list[str]:
+        """A very large draft: one reusable morpheme list; equal strings are stored once; the
+        normalised form of every token is read now (every rule that matches words asks for it,
+        and reading it later would mean tokenising the segment again)."""
+        tokenizer = _tokenizer()
+        tokenize = tokenizer.tokenize
+        reused = tokenize("")
+        surfaces: list[str] = []
+        offsets, lengths, firsts = self._segment_offsets, self._segment_lengths, self._segment_firsts
+        normal_ids, normal_forms = self._normal_ids, self._normal_forms
+        normal_index: dict[str, int] = {}
+        for offset, piece in pieces:
+            offsets.append(offset)
+            lengths.append(len(piece))
+            firsts.append(len(surfaces))
+            morphemes = tokenize(piece, out=reused)
+            surfaces.extend(map(intern, _surfaces(piece, morphemes)))
+            forms = list(map(_normalized_form, morphemes))
+            for form in set(forms).difference(normal_index):  # forms not met before
+                normal_index[form] = len(normal_forms)
+                normal_forms.append(form)
+            normal_ids.extend(map(normal_index.__getitem__, forms))
+        return surfaces
 
     @property
     def starts(self) -> array:
@@ -269,6 +284,16 @@ class Tokens:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surfaces(piece: str, morphemes: Any) -> list[str]:
+    """The surfaces of a segment's tokens: a morpheme list prints them joined by spaces, which
+    is one call instead of one per token (pieces holding a space are read token by token)."""
+    if " " not in piece:
+        words = str(morphemes).split(" ")
+        if len(words) == len(morphemes):
+            return words
+    return [m.surface() for m in morphemes]
 
 
 
