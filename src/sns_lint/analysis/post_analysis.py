@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cached_property
+from sns_lint.analysis.lazy_property import cached_property
 from typing import TYPE_CHECKING
 
 from sns_lint.posts import Post
