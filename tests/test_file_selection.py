@@ -42,3 +42,24 @@ def test_the_built_in_excludes_can_be_undone(tmp_path):
     selection = FileSelection.build(tmp_path, exclude=("!README-ja.md",))
     assert not selection.excluded(str(tmp_path / "README-ja.md"))
     assert selection.excluded(str(tmp_path / "README.md"))
+
+
+def test_one_regex_for_the_whole_list_agrees_with_reading_the_patterns_in_order():
+    """Without "!" a list is checked with one combined regex (and folders are remembered):
+    the answer is the same as gitignore's last-match-wins reading, for every kind of pattern."""
+    import itertools
+    import random
+
+    pieces = ["README*", "/drafts/", "archive/", "**/tmp/", "*.bak", "docs/*.md", "a?.txt", "x[0-9]*",
+              "**/old/**", "/top.txt", "sub/", "*.TXT", "posts/**/draft-*.md"]
+    paths = ["README.md", "docs/readme.txt", "drafts/a.txt", "x/drafts/a.txt", "archive/2020/a.txt",
+             "p/archive.txt", "p/q/tmp/r.md", "a.bak", "docs/a.md", "docs/s/a.md", "ab.txt", "x1y.txt",
+             "o/old/n.txt", "old/n.txt", "top.txt", "q/top.txt", "sub/sub/a.md", "Z.txt", "z.txt",
+             "posts/2026/05/draft-1.md", "posts/draft-2.md", ".", "deep/a/b/c/d/e/f.txt"]
+    chooser = random.Random(7)
+    lists = [list(c) for n in (1, 2, 3) for c in itertools.combinations(pieces, n)]
+    lists += [chooser.sample(pieces, 6) for _ in range(100)]
+    for patterns in lists:
+        listed = PatternList(patterns)
+        for path in paths:
+            assert listed.matches(path) == listed.matches_in_order(path), (patterns, path)

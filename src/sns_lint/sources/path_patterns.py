@@ -93,12 +93,29 @@ class PatternList:
     def __init__(self, patterns: "tuple[str, ...] | list[str]"):
         self.source = tuple(patterns)
         self._patterns = [p for p in map(compile_pattern, patterns) if p is not None]
+        # Without "!" the last-match-wins rule reduces to "any pattern matches": one regex for
+        # file names, one for folders (remembered per folder: a run meets few folders).
+        self._any_file: re.Pattern[str] | None = None
+        self._any_folder: re.Pattern[str] | None = None
+        self._folders: dict[str, bool] = {}
+        if self._patterns and not any(p.negated for p in self._patterns):
+            self._any_folder = _union(self._patterns)
+            self._any_file = _union([p for p in self._patterns if not p.directory_only])
 
     def __bool__(self) -> bool:
         return bool(self._patterns)
 
     def matches(self, relative: str) -> bool:
         """Whether a file at ``relative`` (POSIX, relative to the base) is matched."""
+        if self._any_folder is not None:
+            if self._any_file is not None and self._any_file.match(relative):
+                return True
+            folder = relative.rpartition("/")[0]
+            return bool(folder) and self._folder_matches(folder)
+        return self.matches_in_order(relative)
+
+    def matches_in_order(self, relative: str) -> bool:
+        """gitignore's rule as written: every pattern in turn, the last that matches wins."""
         parts = relative.split("/")
         folders = ["/".join(parts[: n + 1]) for n in range(len(parts) - 1)]
         result = False
@@ -109,6 +126,23 @@ class PatternList:
             if hit:
                 result = not pattern.negated
         return result
+
+
+    def _folder_matches(self, folder: str) -> bool:
+        """Whether this folder or one above it is matched (only without "!" patterns)."""
+        known = self._folders.get(folder)
+        if known is None:
+            parent = folder.rpartition("/")[0]
+            known = bool(self._any_folder.match(folder)) or (bool(parent) and self._folder_matches(parent))
+            if len(self._folders) < 100_000:
+                self._folders[folder] = known
+        return known
+
+
+def _union(patterns: list[_Pattern]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns), re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -128,6 +162,13 @@ class FileSelection:
         return self.include.source != DEFAULT_INCLUDE
 
     def relative(self, path: str) -> str:
+        if os.sep == "/":  # the usual case, without building Path objects for every file
+            absolute, base = os.path.abspath(path), str(self.base)
+            if absolute.startswith(base) and absolute[len(base) : len(base) + 1] in ("/", ""):
+                return absolute[len(base) :].lstrip("/") or "."
+            if base == "/":
+                return absolute.lstrip("/") or "."
+            return absolute.lstrip("/")
         absolute = Path(os.path.abspath(path))
         try:
             return absolute.relative_to(self.base).as_posix()
