@@ -160,9 +160,10 @@ AUTO_PARALLEL_MIN_BYTES = 1_000_000  # below this, starting workers costs more t
 _worker_state: tuple[RuleSet, Config] | None = None
 
 
-def _init_worker(rules: list, config: Config) -> None:
+def _init_worker(rules: "RuleSet | list", config: Config) -> None:
     global _worker_state
-    _worker_state = (RuleSet.build(rules, config, directives=False), config)
+    ruleset = rules if isinstance(rules, RuleSet) else RuleSet.build(rules, config, directives=False)
+    _worker_state = (ruleset, config)
 
 
 def _check_in_worker(path: str) -> FileResult:
@@ -237,12 +238,13 @@ def _check_in_pool(
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    rules = list(ruleset.rules.values())
+    # forked workers inherit the built rule set (word indexes included) as it is; spawned ones rebuild it
+    built = ruleset if "fork" in methods else list(ruleset.rules.values())
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
     try:  # the workers start here and inherit the ignored SIGINT
-        pool = context.Pool(jobs, initializer=_init_worker, initargs=(rules, config))
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(built, config))
     finally:
         if main_thread:
             signal.signal(signal.SIGINT, previous)
