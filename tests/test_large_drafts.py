@@ -31,6 +31,21 @@ def test_large_draft_reads_the_same_tokens_and_forms(monkeypatch):
     assert [large.reading(i) for i in some] == [ordinary.reading(i) for i in some]
 
 
+def test_large_draft_forms_are_the_same_whichever_tokens_the_rules_said_they_want(monkeypatch):
+    """A large draft reads the forms of the tokens the rules may ask about while Sudachi's list is
+    alive; every other token's forms come from tokenising its segment again: same answers."""
+    text = multi_line_text(40)
+    ordinary = Tokens(text)
+    monkeypatch.setattr(Tokens, "KEEP_LISTS_CHARS", 10)
+    for wants in (lambda s: False, lambda s: True, lambda s: len(s) % 2 == 0):
+        large = Tokens(text, wants)
+        assert large.surfaces == ordinary.surfaces
+        everything = range(len(ordinary))
+        assert [large.normalized_form(i) for i in everything] == [ordinary.normalized_form(i) for i in everything]
+        assert [large.dictionary_form(i) for i in everything] == [ordinary.dictionary_form(i) for i in everything]
+        assert [large.pos(i) for i in everything] == [ordinary.pos(i) for i in everything]
+
+
 def test_large_draft_has_the_same_findings(tmp_path, monkeypatch):
     path = tmp_path / "draft.txt"
     path.write_text(multi_line_text(60), encoding="utf-8")

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, Callable
 
 from sns_lint.analysis.post_analysis import PostAnalysis
 from sns_lint.checkers import Hit, kind_module
@@ -124,6 +124,7 @@ class RuleSet:
 
     def check_post(self, analysis: PostAnalysis, limit: "FindingLimit | None" = None) -> PostOutcome:
         post = analysis.post
+        analysis.form_gate = self._form_gate
         findings = []
         for checker in self.checkers:
             for hit in checker.check(analysis):
@@ -132,6 +133,16 @@ class RuleSet:
         findings.sort(key=Finding.sort_key)
         findings = self._drop_superseded(findings)
         return apply_suppressions(findings, post, self.rules, self.known_targets, self._diagnostic)
+
+    @cached_property
+    def _form_gate(self) -> "Callable[[str], bool] | None":
+        """Which tokens' normalised forms the rules may ask about (see ``Tokens``)."""
+        gates = [c.wants_normalized_form for c in self.checkers if hasattr(c, "wants_normalized_form")]
+        if not gates:
+            return None
+        if len(gates) == 1:
+            return gates[0]
+        return lambda surface: any(gate(surface) for gate in gates)
 
     @cached_property
     def _diagnostic(self) -> DiagnosticMaker:

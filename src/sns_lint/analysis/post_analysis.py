@@ -28,6 +28,7 @@ class PostAnalysis:
         self.account = account
         self.notes: list[str] = []  # problems met while checking (a pattern that ran out of time)
         self.memo: dict = {}  # small per-post facts rules share (does the post hold a word list at all)
+        self.form_gate = None  # set by the rule set: which tokens' normalised forms rules may want
 
     @property
     def platform(self) -> str | None:
@@ -69,7 +70,7 @@ class PostAnalysis:
     def tokens(self) -> "Tokens":
         from sns_lint.analysis.tokens import Tokens
 
-        return Tokens(self.text)
+        return Tokens(self.text, self.form_gate)
 
     @cached_property
     def now(self) -> datetime:

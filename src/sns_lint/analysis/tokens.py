@@ -13,10 +13,10 @@ import re
 import threading
 from array import array
 import unicodedata
-from bisect import bisect_right
-from operator import methodcaller
+from bisect import bisect_left, bisect_right
+from itertools import compress
 from sys import intern
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from sns_lint.analysis.hidden_characters import remove as remove_hidden
 
@@ -25,7 +25,6 @@ _SENTENCE_END = re.compile(r"[。．！？!?]\s*|\s+")
 _CLAUSE_END = re.compile(r"[、，,」』）)】〕]")
 _WINDOW = 64  # characters either side of a forced cut that Sudachi reads to find a word boundary
 _local = threading.local()
-_normalized_form = methodcaller("normalized_form")
 
 
 def _tokenizer() -> Any:
@@ -114,20 +113,24 @@ class Tokens:
     take the token-by-token path). Normalised forms, part of speech, reading
     and dictionary form are read only for the tokens a rule asks about. For
     ordinary posts the morpheme lists are kept for that; for very large drafts
-    they are dropped (about 1 KB a token): the normalised form of every token is
-    read while its list is alive (every rule that matches words asks for it, and
-    reading it later would mean tokenising the segment again), the rarer forms
-    re-tokenise the one short segment needed, and equal strings are stored once.
+    they are dropped (about 1 KB a token): the forms of the tokens the rules may
+    ask about (``wants_form``, decided by spelling) are read while the list is
+    alive, any other token's re-tokenise the one short segment needed, and equal
+    strings are stored once.
     """
 
     __slots__ = (
         "surfaces", "_text", "_starts", "_segment_offsets", "_segment_lengths", "_segment_firsts", "_lists",
-        "_normalized", "_normal_ids", "_normal_forms", "_cached", "_hidden",
+        "_normalized", "_read", "_cached", "_hidden",
     )
 
     KEEP_LISTS_CHARS = 100_000
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, wants_form: "Callable[[str], bool] | None" = None):
+        """``wants_form(surface)``: whether a rule may ask for the normalised form of a token
+        spelt so. It matters for very large drafts only: their forms are read while Sudachi's list
+        is alive for those tokens alone; any other token's form is read by tokenising its
+        segment again. Without it every token's form is read."""
         # 看<ZWSP>護婦 is tokenised as 看護婦; offsets are mapped back to the post text
         self._hidden = remove_hidden(text)
         if self._hidden is not None:
@@ -147,14 +150,12 @@ class Tokens:
         self._cached: tuple[int, Any] | None = None
         if len(text) <= self.KEEP_LISTS_CHARS:
             self._lists: list[Any] | None = []
-            self._normal_ids = None
-            self._normal_forms: list[str] = []
+            self._read: _ReadForms | None = None
             self.surfaces = self._read_keeping_lists(pieces)
         else:
             self._lists = None
-            self._normal_ids = array("I")  # every normalised form, as an index into _normal_forms
-            self._normal_forms = []
-            self.surfaces = self._read_dropping_lists(pieces)
+            self._read = _ReadForms()
+            self.surfaces = self._read_dropping_lists(pieces, wants_form or _every_token)
 
     def _read_keeping_lists(self, pieces: Iterator[tuple[int, str]]) -> list[str]:
         tokenize = _tokenizer().tokenize
@@ -169,28 +170,33 @@ class Tokens:
             lists.append(morphemes)
         return surfaces
 
-    def _read_dropping_lists(self, pieces: Iterator[tuple[int, str]]) -> list[str]:
-        """A very large draft: one reusable morpheme list; equal strings are stored once; the
-        normalised form of every token is read now (every rule that matches words asks for it,
-        and reading it later would mean tokenising the segment again)."""
-        tokenizer = _tokenizer()
-        tokenize = tokenizer.tokenize
+    def _read_dropping_lists(self, pieces: Iterator[tuple[int, str]], wants_form: Callable[[str], bool]) -> list[str]:
+        """A very large draft: one reusable morpheme list; equal strings are stored once. The
+        normalised form, dictionary form and part of speech of the tokens rules may ask about
+        (a few in a hundred) are read while the list is alive; any other token's are read by
+        tokenising its one segment again."""
+        tokenize = _tokenizer().tokenize
         reused = tokenize("")
         surfaces: list[str] = []
         offsets, lengths, firsts = self._segment_offsets, self._segment_lengths, self._segment_firsts
-        normal_ids, normal_forms = self._normal_ids, self._normal_forms
-        normal_index: dict[str, int] = {}
+        read = self._read
+        decided: dict[str, bool] = {}
         for offset, piece in pieces:
             offsets.append(offset)
             lengths.append(len(piece))
-            firsts.append(len(surfaces))
+            first = len(surfaces)
+            firsts.append(first)
             morphemes = tokenize(piece, out=reused)
-            surfaces.extend(map(intern, _surfaces(piece, morphemes)))
-            forms = list(map(_normalized_form, morphemes))
-            for form in set(forms).difference(normal_index):  # forms not met before
-                normal_index[form] = len(normal_forms)
-                normal_forms.append(form)
-            normal_ids.extend(map(normal_index.__getitem__, forms))
+            words = _surfaces(piece, morphemes)
+            for word in set(words).difference(decided):
+                decided[word] = bool(wants_form(word))
+            wanted = list(map(decided.__getitem__, words))
+            if any(wanted):
+                for index in compress(range(len(words)), wanted):
+                    read.add(first + index, morphemes[index])
+            surfaces.extend(map(intern, words))
+            if len(decided) > 200_000:
+                decided.clear()
         return surfaces
 
     @property
@@ -242,8 +248,10 @@ class Tokens:
 
     def normalized_form(self, index: int) -> str:
         """Sudachi's normalised form (lemma and standard spelling) of one token."""
-        if self._normal_ids is not None:
-            return self._normal_forms[self._normal_ids[index]]
+        if self._read is not None:
+            where = self._read.find(index)
+            if where >= 0:
+                return self._read.normalized(where)
         try:
             return self._normalized[index]
         except KeyError:
@@ -274,9 +282,17 @@ class Tokens:
         return firsts[which], firsts[which + 1] if which + 1 < len(firsts) else len(self.surfaces)
 
     def pos(self, index: int) -> tuple[str, ...]:
+        if self._read is not None:
+            where = self._read.find(index)
+            if where >= 0:
+                return self._read.pos(where)
         return tuple(self._morpheme(index).part_of_speech())
 
     def dictionary_form(self, index: int) -> str:
+        if self._read is not None:
+            where = self._read.find(index)
+            if where >= 0:
+                return self._read.dictionary_form(where)
         return self._morpheme(index).dictionary_form()
 
     def reading(self, index: int) -> str:
@@ -284,6 +300,59 @@ class Tokens:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _every_token(_surface: str) -> bool:
+    return True
+
+
+class _ReadForms:
+    """Forms of chosen tokens of a large draft, in parallel arrays (a few bytes a token):
+    token indexes in rising order, normalised and dictionary forms as numbers into one list of
+    distinct strings, and part of speech as a tuple shared by every token that has it."""
+
+    __slots__ = ("indexes", "normalized_ids", "dictionary_ids", "pos_ids", "strings", "_string_ids", "_pos", "_pos_ids")
+
+    def __init__(self) -> None:
+        self.indexes = array("I")
+        self.normalized_ids = array("I")
+        self.dictionary_ids = array("I")
+        self.pos_ids = array("I")
+        self.strings: list[str] = []
+        self._string_ids: dict[str, int] = {}
+        self._pos: list[tuple[str, ...]] = []
+        self._pos_ids: dict[tuple[str, ...], int] = {}
+
+    def _id(self, value: str) -> int:
+        number = self._string_ids.get(value)
+        if number is None:
+            number = self._string_ids[value] = len(self.strings)
+            self.strings.append(value)
+        return number
+
+    def add(self, index: int, morpheme: Any) -> None:
+        self.indexes.append(index)
+        self.normalized_ids.append(self._id(morpheme.normalized_form()))
+        self.dictionary_ids.append(self._id(morpheme.dictionary_form()))
+        pos = tuple(morpheme.part_of_speech())
+        number = self._pos_ids.get(pos)
+        if number is None:
+            number = self._pos_ids[pos] = len(self._pos)
+            self._pos.append(pos)
+        self.pos_ids.append(number)
+
+    def find(self, index: int) -> int:
+        where = bisect_left(self.indexes, index)
+        return where if where < len(self.indexes) and self.indexes[where] == index else -1
+
+    def normalized(self, where: int) -> str:
+        return self.strings[self.normalized_ids[where]]
+
+    def dictionary_form(self, where: int) -> str:
+        return self.strings[self.dictionary_ids[where]]
+
+    def pos(self, where: int) -> tuple[str, ...]:
+        return self._pos[self.pos_ids[where]]
 
 
 def _surfaces(piece: str, morphemes: Any) -> list[str]:

@@ -225,6 +225,13 @@ class Checker:
             flags |= 4
         return flags
 
+    def wants_normalized_form(self, surface: str) -> bool:
+        """Whether this checker may ask for the normalised form of a token spelt so (a hint
+        for very large drafts; a form asked for anyway is still found)."""
+        if self._flags(surface) & 2:
+            return True
+        return bool(WIDTH_FORMS.search(surface)) and bool(self._flags(fold_width(surface)) & 2)
+
     def check(self, analysis: Any) -> Iterator[Hit]:
         tokens = analysis.tokens
         surfaces = tokens.surfaces

@@ -389,6 +389,17 @@ class Checker:
         self._flag_cache[surface] = flags
         return flags
 
+    def wants_normalized_form(self, surface: str) -> bool:
+        """Whether this checker may ask for the normalised form of a token spelt so (a hint
+        for very large drafts; a form asked for anyway is still found)."""
+        flags = self._flag_cache.get(surface)
+        if flags is None:
+            flags = self._flags(surface)
+        if flags & 2:
+            return True
+        key = self._folded.get(surface, "")[:1]
+        return any(key in cue.norm_letters for cue in self._cues.values())
+
     def check(self, analysis: Any) -> Iterator[Hit]:
         exempt = self._speaker_exempt(analysis)
         if self._masked and _DISGUISE.search(analysis.text):  # a mask after a letter, or a look-alike
