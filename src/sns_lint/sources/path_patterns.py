@@ -130,13 +130,20 @@ class PatternList:
 
     def _folder_matches(self, folder: str) -> bool:
         """Whether this folder or one above it is matched (only without "!" patterns)."""
-        known = self._folders.get(folder)
-        if known is None:
-            parent = folder.rpartition("/")[0]
-            known = bool(self._any_folder.match(folder)) or (bool(parent) and self._folder_matches(parent))
+        pending = []  # this folder and those above it not met before, deepest first
+        answer = False
+        while folder:
+            known = self._folders.get(folder)
+            if known is not None:
+                answer = known
+                break
+            pending.append(folder)
+            folder = folder.rpartition("/")[0]
+        for folder in reversed(pending):  # from the top down: matched once a folder above is
+            answer = answer or bool(self._any_folder.match(folder))
             if len(self._folders) < 100_000:
-                self._folders[folder] = known
-        return known
+                self._folders[folder] = answer
+        return answer
 
 
 def _union(patterns: list[_Pattern]) -> re.Pattern[str] | None:
