@@ -70,16 +70,41 @@ _CYRILLIC = r"\u0400-\u04FF"
 
 
 class _Patterns:
-    """The compiled regexes (built on first use by ``_patterns``)."""
+    """The regexes, each compiled on first use (``_patterns``).
 
-    __slots__ = ("extract", "ascii_domain", "tco", "anchor", "host_run")
+    ``anchor``, ``extract`` and ``ascii_domain`` hold the alternation of every TLD, which
+    takes a noticeable time to compile: ``anchor`` and ``extract`` are built only for a
+    text with a dot before a letter (``maybe_anchor``), ``ascii_domain`` only for a
+    scheme-less or ``xn--`` domain."""
 
-    def __init__(self, **patterns: re.Pattern[str]):
-        self.extract = patterns["extract"]  # validUrl (extractUrl.js)
-        self.ascii_domain = patterns["ascii_domain"]  # validAsciiDomain.js
-        self.tco = patterns["tco"]  # validTcoUrl.js
-        self.anchor = patterns["anchor"]  # "." + TLD: every domain contains one
-        self.host_run = patterns["host_run"]  # runs of characters a domain can use
+    __slots__ = ("maybe_anchor", "host_run", "anchor", "extract", "ascii_domain", "tco", "tld")
+
+    def __init__(self) -> None:
+        import re
+
+        # "." + a letter: every TLD starts with a letter ("xn--" too)
+        self.maybe_anchor = re.compile(r"\.[^\W\d_]")
+        self.host_run = re.compile(rf"(?:{_DOMAIN_CHAR}|[\-_.])+")  # runs of characters a domain can use
+
+    def __getattr__(self, name: str) -> re.Pattern[str] | str:
+        """Compiles a pattern on first use (only called for an attribute not set yet)."""
+        import re
+
+        if name == "tld":
+            country, generic = _load_tlds()
+            value: re.Pattern[str] | str = rf"(?:{_tld_group(generic)}|{_tld_group(country)}|(?:xn--[\-0-9a-z]+))"
+        elif name == "anchor":  # "." + TLD: every domain contains one
+            value = re.compile(rf"\.{self.tld}", re.IGNORECASE)
+        elif name == "extract":  # validUrl (extractUrl.js)
+            value = re.compile(_extract_pattern(self.tld), re.IGNORECASE)
+        elif name == "ascii_domain":  # validAsciiDomain.js (Ruby also allows "_" in labels; JS does not: follow JS)
+            value = re.compile(rf"(?:(?:[\-a-z0-9{_LATIN_ACCENTS}]+)\.)+{self.tld}", re.IGNORECASE)
+        elif name == "tco":  # validTcoUrl.js
+            value = re.compile(rf"https?://t\.co/([a-z0-9]+)(?:\?{_QUERY_CHARS}*{_QUERY_ENDING})?", re.IGNORECASE)
+        else:
+            raise AttributeError(name)
+        setattr(self, name, value)
+        return value
 
 
 _compiled: _Patterns | None = None
@@ -151,22 +176,22 @@ def _tld_group(tlds: list[str]) -> str:
 
 def _patterns() -> _Patterns:
     global _compiled
-    if _compiled is not None:
-        return _compiled
-    import re
+    if _compiled is None:
+        _compiled = _Patterns()
+    return _compiled
 
-    country, generic = _load_tlds()
-    gtld = _tld_group(generic)
-    cctld = _tld_group(country)
-    punycode = r"(?:xn--[\-0-9a-z]+)"
 
-    domain_char = rf"[^{_PUNCT}{_SPACES}{_INVALID_CHARS}{_DIRECTIONAL_MARKERS}{_CTRL}]"
+_DOMAIN_CHAR = rf"[^{_PUNCT}{_SPACES}{_INVALID_CHARS}{_DIRECTIONAL_MARKERS}{_CTRL}]"
+_QUERY_CHARS = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
+_QUERY_ENDING = r"[a-z0-9\-_&=#/]"
+
+
+def _extract_pattern(tld: str) -> str:
+    """validUrl (extractUrl.js); *tld* is the alternation of every TLD and punycode."""
+    domain_char = _DOMAIN_CHAR
     subdomain = rf"(?:(?:{domain_char}(?:[_\-]|{domain_char})*)?{domain_char}\.)"
     domain_name = rf"(?:(?:{domain_char}(?:-|{domain_char})*)?{domain_char}\.)"
-    domain = rf"(?:{subdomain}*{domain_name}(?:{gtld}|{cctld}|{punycode}))"
-
-    # validAsciiDomain.js (Ruby also allows "_" in labels; JS does not: follow JS).
-    ascii_domain = rf"(?:(?:[\-a-z0-9{_LATIN_ACCENTS}]+)\.)+(?:{gtld}|{cctld}|{punycode})"
+    domain = rf"(?:{subdomain}*{domain_name}{tld})"
 
     general_path = rf"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS}]"
     balanced_parens = (
@@ -177,31 +202,17 @@ def _patterns() -> _Patterns:
         rf"(?:(?:{general_path}*(?:{balanced_parens}{general_path}*)*{path_ending})"
         rf"|(?:@{general_path}+/))"
     )
-    query_chars = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
-    query_ending = r"[a-z0-9\-_&=#/]"
     preceding = rf"(?:[^A-Za-z0-9@＠$#＃{_INVALID_CHARS}]|[{_DIRECTIONAL_MARKERS}]|^)"
-
-    extract = (
+    return (
         rf"({preceding})"  # 1 preceding character
         rf"("  # 2 URL
         rf"(https?://)?"  # 3 protocol
         rf"({domain})"  # 4 domain
         rf"(?::([0-9]+))?"  # 5 port
         rf"(/{path}*)?"  # 6 path
-        rf"(\?{query_chars}*{query_ending})?"  # 7 query
+        rf"(\?{_QUERY_CHARS}*{_QUERY_ENDING})?"  # 7 query
         rf")"
     )
-    flags = re.IGNORECASE
-    _compiled = _Patterns(
-        extract=re.compile(extract, flags),
-        ascii_domain=re.compile(ascii_domain, flags),
-        tco=re.compile(
-            rf"https?://t\.co/([a-z0-9]+)(?:\?{query_chars}*{query_ending})?", flags
-        ),
-        anchor=re.compile(rf"\.(?:{gtld}|{cctld}|{punycode})", flags),
-        host_run=re.compile(rf"(?:{domain_char}|[\-_.])+", flags),
-    )
-    return _compiled
 
 
 def _utf16_len(s: str) -> int:
@@ -287,16 +298,24 @@ def _url_matches(text: str, pats: _Patterns) -> Iterator[re.Match[str]]:
     ``finditer`` would try them; every other position would fail, some only after
     scanning a long run of text (which made long Japanese paragraphs quadratic).
     """
+    if pats.maybe_anchor.search(text) is None:
+        return
     anchors = {a.start() for a in pats.anchor.finditer(text)}
     if not anchors:
         return
     match = pats.extract.match
     edge = _LABEL_EDGE.search
+    ordered = sorted(anchors)
     pos = 0  # first start position not tried yet
     for run in pats.host_run.finditer(text):
         run_start, run_end = run.span()
         if run_end <= pos:
             continue
+        at = bisect_left(ordered, run_start)
+        if at == len(ordered):
+            break  # no anchor in this run or after it
+        if ordered[at] >= run_end:
+            continue  # no domain ends in this run
         for lo, hi in _domain_ranges(text, run_start, run_end, anchors):
             domain = max(lo, pos)
             while domain < hi:
@@ -389,35 +408,34 @@ _MAYBE_DOMAIN = _re.compile(r"[.．][^\s\d.．。、，,)）」』】\]\"'!?！�
 
 def _shifted(match: UrlMatch, offset: int) -> UrlMatch:
     """A match found in a piece of the text, with offsets into the whole text."""
-    return replace(match, start=match.start + offset, end=match.end + offset)
+    return UrlMatch(match.start + offset, match.end + offset, match.url, match.normalized, match.host, match.has_scheme)
 
 
-def _lines(text: str) -> "Iterator[tuple[int, str]]":
-    """(offset, line): URLs never span a line break, and short pieces keep the maps small."""
-    position = 0
-    for line in text.split("\n"):
-        if line:
-            yield position, line
-        position += len(line) + 1
-
-
-_SCHEME = r"^https?://"
-_PORT = r":[0-9]+\Z"
+_SCHEME = _re.compile(r"^https?://", _re.IGNORECASE)
+_PORT = _re.compile(r":[0-9]+\Z")
 
 
 def _host_of(normalized_url: str) -> str:
-    import re
-
-    rest = re.sub(_SCHEME, "", normalized_url, count=1, flags=re.IGNORECASE)
+    rest = _SCHEME.sub("", normalized_url, count=1)
     for sep in "/?#":
         cut = rest.find(sep)
         if cut != -1:
             rest = rest[:cut]
-    rest = re.sub(_PORT, "", rest)
+    rest = _PORT.sub("", rest)
     rest = rest.rsplit("@", 1)[-1].lower()
     from sns_lint.analysis.domains import decode_label
 
     return ".".join(decode_label(label).lower() for label in rest.split("."))
+
+
+@lru_cache(maxsize=4096)
+def _normalized_and_host(url: str, has_scheme: bool) -> tuple[str, str]:
+    """The NFKC form of *url* (``http://`` added without a scheme) and its host: the same
+    links recur across posts."""
+    normalized = unicodedata.normalize("NFKC", url)
+    if not has_scheme:
+        normalized = _NORMALIZED_SCHEME + normalized
+    return normalized, _host_of(normalized)
 
 
 _DOT_FOLD = {0xFF0E: 0x2E}
@@ -453,8 +471,16 @@ def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
     if _MAYBE_DOMAIN.search(text) is None:
         return out  # only decimals such as 1.5 or dots at the end of a sentence
     if "\n" in text:
-        for offset, line in _lines(text):
-            out.extend(_shifted(match, offset) for match in extract_urls(line, normalize_width=normalize_width))
+        # URLs never span a line break: only the lines that can hold one are read
+        maybe = _MAYBE_DOMAIN.search(text)
+        while maybe is not None:
+            start = text.rfind("\n", 0, maybe.start()) + 1
+            end = text.find("\n", maybe.end())
+            if end == -1:
+                end = len(text)
+            for match in extract_urls(text[start:end], normalize_width=normalize_width):
+                out.append(_shifted(match, start) if start else match)
+            maybe = _MAYBE_DOMAIN.search(text, end)
         return out
     if normalize_width and _HIDDEN_IN_URL.search(text):
         return _without_hidden(text)
@@ -471,23 +497,16 @@ def extract_urls(text: str, *, normalize_width: bool = True) -> list[UrlMatch]:
         norm = text
     for start, end, _url, has_scheme in _extract_raw(norm):
         url = text[start:end]
-        normalized = unicodedata.normalize("NFKC", url)
-        if not has_scheme:
-            normalized = _NORMALIZED_SCHEME + normalized
-        out.append(
-            UrlMatch(
-                start=start,
-                end=end,
-                url=url,
-                normalized=normalized,
-                host=_host_of(normalized),
-                has_scheme=has_scheme,
-            )
-        )
+        normalized, host = _normalized_and_host(url, has_scheme)
+        out.append(UrlMatch(start, end, url, normalized, host, has_scheme))
     return out
 
 
 _ASCII_RUN = _re.compile(r"[!-~]+")
+# The same runs in the text as written, for a text whose folded form would be read:
+# full-width ASCII folds to ASCII (``_fold_width``), or only the full-width dot.
+_ASCII_RUN_FULL_WIDTH = _re.compile(r"[!-~\uff01-\uff5e]+")
+_ASCII_RUN_DOT = _re.compile(r"[!-~．]+")
 
 
 def find_urls(text: str, x_urls: list[UrlMatch] | None = None) -> list[UrlMatch]:
@@ -503,20 +522,24 @@ def find_urls(text: str, x_urls: list[UrlMatch] | None = None) -> list[UrlMatch]
     reused when there is nothing to fold (full-width forms, invisible characters, a root
     dot): both are then the same.
     """
-    same = x_urls is not None and not _FULLWIDTH_ALNUM.search(text) and "．" not in text and not _HIDDEN_IN_URL.search(text)
+    if "." not in text and "．" not in text:
+        return x_urls if x_urls is not None else []  # no URL at all: every one has a dot
+    full_width = _FULLWIDTH_ALNUM.search(text) is not None
+    same = x_urls is not None and not full_width and "．" not in text and not _HIDDEN_IN_URL.search(text)
     found = x_urls if same else extract_urls(text)
     if not _MAYBE_DOMAIN.search(text):
         return found
-    folded = _fold_width(text) if _FULLWIDTH_ALNUM.search(text) else text.translate(_DOT_FOLD)
+    # ASCII runs of the width-folded text, found in the text itself (folding keeps offsets)
+    runs = _ASCII_RUN_FULL_WIDTH if full_width else _ASCII_RUN_DOT
     extra = []
     next_url = 0  # found and runs are both in text order: one sweep, no pairwise test
-    for run in _ASCII_RUN.finditer(folded):
+    for run in runs.finditer(text):
         start, end = run.span()
         while next_url < len(found) and found[next_url].end <= start:
             next_url += 1
         if next_url < len(found) and found[next_url].start < end:
             continue  # a URL already found overlaps this run
-        if "." not in run.group():
+        if "." not in run.group() and "．" not in run.group():
             continue
         extra.extend(_shifted(match, start) for match in extract_urls(text[start:end]))
     if not extra:

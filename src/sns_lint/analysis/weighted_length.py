@@ -14,13 +14,17 @@ Apache-2.0, Copyright 2011 Twitter, Inc.) with config ``data/twitter-text-v3.jso
 
 The result is ``sum // scale``, the number X compares against 280.
 
-How it is computed: one pass at C speed, never a Python loop per character. A
-translation table built once from the config gives every code point its weight in
-small units (``str.translate``, then a byte array); each URL and emoji sequence then
-gets its whole weight on its first code point and 0 on the rest (one slice
-assignment each). The length is ``sum()`` of that array, and the first code point
-that no longer fits a limit comes from running sums over the same array
-(``Weighing.overflow_offset``), so nothing is counted twice.
+How it is computed: at C speed, never a Python loop per character. The length is
+the default weight per code point, corrected for the code points of other weights,
+which are counted by regex scans (and a Latin-1 encode for the ASCII/Latin-1 block);
+each URL and emoji sequence then replaces the weight of its code points by its own
+(``Weighing``). Only a post that passes a limit needs each code point's weight: a
+translation table built once from the config gives every code point its weight in small
+units (``str.translate``, then a byte array); each URL and emoji sequence gets its whole
+weight on its first code point and 0 on the rest (one slice assignment each), and the
+first code point that no longer fits comes from running sums over that array
+(``Weighing.overflow_offset``). A text that NFC changes is weighed that way from the
+start, piece by piece.
 
 Emoji: twitter-text uses twemoji-parser's generated regex.  Here sequences are detected
 from Unicode properties instead (Extended_Pictographic table below, emoji modifiers,
@@ -32,7 +36,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from .urls import UrlMatch, _extract_raw, extract_urls
@@ -90,6 +94,15 @@ _NFC_STABLE = (
 _nfc_unstable_re: re.Pattern[str] | None = None
 
 _CHUNK = 4096  # running sums are built this many code points at a time
+_WINDOW = 64  # overflow_offset weighs at most this many code points one by one
+
+
+def _mark_start(mark: "tuple[int, int, int]") -> int:
+    return mark[0]
+
+
+def _mark_end(mark: "tuple[int, int, int]") -> int:
+    return mark[1]
 
 
 def _load_config() -> dict:
@@ -103,18 +116,22 @@ def _load_config() -> dict:
 
 
 def _emoji_start() -> re.Pattern[str]:
-    """One character class that every emoji sequence holds: scanning a post with it is
-    much faster than trying the full pattern at each position, and the full pattern is
-    compiled only for a post that has one (most have none)."""
+    """One character class that every emoji sequence starts with or holds: scanning a post
+    with it is much faster than trying the full pattern at each position, and the full
+    pattern is compiled only for a post that has one (most have none).
+
+    Exact below U+10000 (a bitmap for ``re``); above, the whole U+1F000-U+1FFFF plane block
+    (one range test instead of thirty): the full pattern simply does not match at the few
+    astral characters there that cannot start a sequence."""
     global _emoji_start_re
     if _emoji_start_re is None:
         import re
 
-        _emoji_start_re = re.compile(rf"[\u00A9\u00AE\u20E3{_pictographic()}\U0001F3FB-\U0001F3FF\U0001F1E6-\U0001F1FF]")
+        _emoji_start_re = re.compile(rf"[\u00A9\u00AE\u20E3{_pictographic(bmp_only=True)}\U0001F000-\U0001FFFF]")
     return _emoji_start_re
 
 
-def _pictographic() -> str:
+def _pictographic(bmp_only: bool = False) -> str:
     """Extended_Pictographic above U+00FF as the inside of a character class. ©/® are the
     only ones with weight 100; like twemoji-parser, they count as emoji only with VS16."""
     import re
@@ -122,7 +139,7 @@ def _pictographic() -> str:
     def rng(a: int, b: int) -> str:
         return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
 
-    return "".join(rng(a, b) for a, b in _EXTENDED_PICTOGRAPHIC if a > 0xFF)
+    return "".join(rng(a, b) for a, b in _EXTENDED_PICTOGRAPHIC if a > 0xFF and not (bmp_only and b > 0xFFFF))
 
 
 def _emoji_pattern() -> re.Pattern[str]:
@@ -177,11 +194,14 @@ def _emoji_spans(text: str) -> "list[tuple[int, int]]":
 
 class _Units:
     """The config compiled: weights in units of their greatest common divisor (1 unit = 100
-    in v3), a translation table giving each code point its weight as one character."""
+    in v3), a translation table giving each code point its weight as one character, and
+    the code points whose weight is not the default as regex classes, to count a text's
+    weight without weighing each code point (``count``)."""
 
-    __slots__ = ("unit", "scale", "url", "emoji", "table", "emoji_on")
+    __slots__ = ("unit", "scale", "url", "emoji", "table", "emoji_on", "default", "classes", "ascii")
 
     def __init__(self, config: dict):
+        import re
         from math import gcd
 
         scale = config["scale"]
@@ -192,20 +212,60 @@ class _Units:
         if max(default, url, *(w for _s, _e, w in ranges)) // unit > 255:
             raise ValueError(f"{_CONFIG_PATH}: weights too far apart for one byte per code point")
         pieces, next_code = [], 0
+        by_weight: dict[int, list[tuple[int, int]]] = {}
         for start, end, weight in ranges:
             start = max(start, next_code)  # overlapping ranges: the first one wins, as in parseTweet
             if end < start:
                 continue
             pieces.append(chr(default // unit) * (start - next_code))
             pieces.append(chr(weight // unit) * (end + 1 - start))
+            if weight != default:
+                by_weight.setdefault(weight // unit, []).append((start, end))
             next_code = end + 1
         pieces.append(chr(default // unit) * (0x110000 - next_code))
         self.unit = unit
         self.scale = scale
         self.url = url // unit
         self.emoji = default // unit
+        self.default = default // unit
         self.emoji_on = bool(config.get("emojiParsingEnabled"))
         self.table = "".join(pieces)  # index = code point (str.translate looks up table[ord(c)])
+        # (weight, covers all of U+0000-U+00FF, runs of the class's other code points)
+        classes = []
+        for weight, spans in by_weight.items():
+            latin1 = _covers(spans, 0, 0xFF)
+            rest = [(max(a, 0x100), b) for a, b in spans if b >= 0x100] if latin1 else spans
+            inside = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in rest)
+            classes.append((weight, latin1, re.compile(f"[{inside}]+").findall if inside else None))
+        self.classes = tuple(classes)
+        ascii_weights = set(self.table[:0x80])
+        self.ascii = ord(ascii_weights.pop()) if len(ascii_weights) == 1 else None  # one weight for all ASCII
+
+    def count(self, text: str) -> int:
+        """The weight of *text* read code point by code point (no URL, emoji or NFC), the sum
+        of ``text.translate(self.table)``: the default weight per code point, corrected for
+        the code points of each other weight, counted by C-level scans."""
+        if self.ascii is not None and text.isascii():
+            return self.ascii * len(text)
+        total = self.default * len(text)
+        for weight, latin1, runs in self.classes:
+            found = len(text.encode("latin-1", "ignore")) if latin1 else 0
+            if runs is not None:
+                found += sum(map(len, runs(text)))
+            total += (weight - self.default) * found
+        return total
+
+
+def _covers(spans: "list[tuple[int, int]]", low: int, high: int) -> bool:
+    """Do the sorted, disjoint *spans* hold every code point from *low* to *high*?"""
+    need = low
+    for a, b in spans:
+        if a > need:
+            return False
+        need = max(need, b + 1)
+        if need > high:
+            return True
+    return False
 
 
 def _compiled() -> _Units:
@@ -217,32 +277,115 @@ def _compiled() -> _Units:
 
 class Weighing:
     """The weight of every code point of one text (in ``_Units.unit``), its total, and
-    where a running total first passes a limit."""
+    where a running total first passes a limit.
 
-    __slots__ = ("_weights", "_unit", "_scale", "length")
+    Usually kept as the text and its marks (URL and emoji sequences: their whole weight on
+    their first code point, 0 on the rest), with the total counted without weighing each
+    code point; the weights themselves are built only when a limit is passed. A text that
+    NFC changes keeps its weights from the start (its pieces are reweighed)."""
+
+    __slots__ = ("_text", "_marks", "_weights", "_units", "_total", "length")
 
     def __init__(self, weights: bytearray, units: _Units):
+        self._text = None
+        self._marks = None
         self._weights = weights
-        self._unit = units.unit
-        self._scale = units.scale
-        self.length = sum(weights) * units.unit // units.scale  # what X compares with 280
+        self._units = units
+        self._total = sum(weights)
+        self.length = self._total * units.unit // units.scale  # what X compares with 280
+
+    @classmethod
+    def _of_text(cls, text: str, marks: "list[tuple[int, int, int]]", units: _Units, total: int | None = None) -> "Weighing":
+        """*marks*: non-overlapping ``(start, end, weight)`` in text order; *total*: the sum
+        of the weights when the caller knows it."""
+        self = cls.__new__(cls)
+        self._text = text
+        self._marks = marks
+        self._weights = None
+        self._units = units
+        if total is None:
+            total = self._units_in(0, len(text))
+        self._total = total
+        self.length = total * units.unit // units.scale
+        return self
+
+    def _units_in(self, start: int, end: int) -> int:
+        """Sum of the weights of ``text[start:end]`` (0 <= start <= end <= len)."""
+        if end <= start:
+            return 0
+        count = self._units.count
+        text = self._text
+        total = count(text[start:end])
+        marks = self._marks
+        if not marks:
+            return total
+        # marks are in order and do not overlap: their ends are in order too
+        at = bisect_right(marks, start, key=_mark_end) if len(marks) > 8 else 0
+        for index in range(at, len(marks)):
+            mark_start, mark_end, weight = marks[index]
+            if mark_start >= end:
+                break
+            if mark_end <= start:
+                continue
+            if mark_start >= start:
+                total += weight
+            total -= count(text[max(start, mark_start) : min(end, mark_end)])
+        return total
+
+    @property
+    def weights(self) -> bytearray:
+        if self._weights is None:
+            self._weights = _apply_marks(bytearray(self._text.translate(self._units.table), "latin-1"), self._marks)
+        return self._weights
 
     def part(self, start: int, end: int) -> "Weighing":
         """The weighing of ``text[start:end]`` (the same weights, no recount)."""
-        if start == 0 and end >= len(self._weights):
+        if self._text is None:
+            weights = self._weights
+            if start == 0 and end >= len(weights):
+                return self
+            return Weighing(weights[start:end], self._units)
+        text = self._text
+        if start == 0 and end >= len(text):
             return self
-        part = Weighing.__new__(Weighing)
-        part._weights = self._weights[start:end]
-        part._unit, part._scale = self._unit, self._scale
-        part.length = sum(part._weights) * self._unit // self._scale
-        return part
+        start, end, _ = slice(start, end).indices(len(text))
+        end = max(start, end)
+        # the few code points cut off (blank space around a post) are counted, not the part
+        total = self._total - self._units_in(0, start) - self._units_in(end, len(text))
+        return Weighing._of_text(text[start:end], self._marks_in(start, end), self._units, total)
+
+    def _marks_in(self, start: int, end: int) -> "list[tuple[int, int, int]]":
+        """The marks of ``text[start:end]``, with offsets into it."""
+        marks = []
+        for mark_start, mark_end, weight in self._marks:
+            if mark_end <= start or mark_start >= end:
+                continue
+            if mark_start >= start:
+                marks.append((mark_start - start, min(mark_end, end) - start, weight))
+            else:  # begun before the part: its code points here weigh 0
+                marks.append((0, min(mark_end, end) - start, 0))
+        return marks
 
     def overflow_offset(self, limit: int) -> int | None:
         """Offset of the first code point with which the length exceeds *limit*; None if it fits."""
         if self.length <= limit:
             return None
         # length of a prefix > limit  <=>  its units reach ceil((limit + 1) * scale / unit)
-        threshold = -(-(limit + 1) * self._scale // self._unit)
+        threshold = -(-(limit + 1) * self._units.scale // self._units.unit)
+        if self._weights is None:
+            # halve the text (sums counted by C-level scans) down to a short window,
+            # then weigh only that window code point by code point
+            low, high, below = 0, len(self._text), 0  # sum of text[:low] < threshold <= sum of text[:high]
+            while high - low > _WINDOW:
+                middle = (low + high) // 2
+                upto = below + self._units_in(low, middle)
+                if upto >= threshold:
+                    high = middle
+                else:
+                    low, below = middle, upto
+            window = bytearray(self._text[low:high].translate(self._units.table), "latin-1")
+            sums = list(accumulate(_apply_marks(window, self._marks_in(low, high)), initial=below))
+            return low + bisect_left(sums, threshold, 1) - 1
         weights = self._weights
         total = 0
         for start in range(0, len(weights), _CHUNK):
@@ -255,24 +398,44 @@ class Weighing:
         return len(weights)  # not reached: the length exceeds the limit
 
 
-def _raw_weights(text: str, spans: "Iterable[tuple[int, int]]", units: _Units) -> bytearray:
-    """Weights of *text* read as it is (no normalisation); *spans* are URLs."""
-    weights = bytearray(text.translate(units.table), "latin-1")
+def _marks(text: str, spans: "Iterable[tuple[int, int]]", units: _Units) -> "list[tuple[int, int, int]]":
+    """URL *spans* and the emoji sequences of *text* as ``(start, end, weight)``, in text
+    order, without overlaps (a mark that starts inside an earlier one is dropped; at one
+    position a URL comes first)."""
     marks = [(start, end, units.url) for start, end in spans if end > start]
-    if units.emoji_on and not text.isascii():
-        marks.extend((start, end, units.emoji) for start, end in _emoji_spans(text))
+    emoji = _emoji_spans(text) if units.emoji_on and not text.isascii() else None
+    if emoji:
+        marks.extend((start, end, units.emoji) for start, end in emoji)
         marks.sort(key=lambda mark: (mark[0], mark[2] != units.url))  # at one position a URL comes first
-    elif marks:
+    elif emoji is not None:
+        if len(marks) < 2:
+            return marks
+        marks.sort(key=_mark_start)  # URLs only: by start, as given at one start
+    elif len(marks) < 2:
+        return marks
+    else:
         marks.sort()
+    kept = []
     position = 0
-    for start, end, weight in marks:
-        if start < position:
+    for mark in marks:
+        if mark[0] < position:
             continue  # inside the previous URL or emoji (overlapping URL spans: the first wins)
+        kept.append(mark)
+        position = mark[1]
+    return kept
+
+
+def _apply_marks(weights: bytearray, marks: "list[tuple[int, int, int]]") -> bytearray:
+    for start, end, weight in marks:
         weights[start] = weight
         if end - start > 1:
             weights[start + 1 : end] = bytes(end - start - 1)
-        position = end
     return weights
+
+
+def _raw_weights(text: str, spans: "Iterable[tuple[int, int]]", units: _Units) -> bytearray:
+    """Weights of *text* read as it is (no normalisation); *spans* are URLs."""
+    return _apply_marks(bytearray(text.translate(units.table), "latin-1"), _marks(text, spans, units))
 
 
 def _nfc_unstable() -> re.Pattern[str]:
@@ -319,9 +482,10 @@ def weigh(text: str, urls: "Iterable[tuple[int, int]]" = ()) -> Weighing:
     each; the text between them counts in its NFC form, with offsets into *text*."""
     units = _compiled()
     spans = list(urls)
+    if unicodedata.is_normalized("NFC", text):
+        return Weighing._of_text(text, _marks(text, spans, units), units)
     weights = _raw_weights(text, spans, units)
-    if not unicodedata.is_normalized("NFC", text):
-        _normalise_pieces(text, spans, weights, units)
+    _normalise_pieces(text, spans, weights, units)
     return Weighing(weights, units)
 
 
