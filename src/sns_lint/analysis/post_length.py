@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from sns_lint.config.model import Account
 
 COUNT_METHODS = ("weighted", "characters")
-_HASHTAG = re.compile(r"(?:^|(?<=[^\w&]))[#＃](?![\d０-９]+(?:\W|$))[\w\u30fc\u3005]+")
+# "#" or "＃" not after a word character or "&" (the look-behind comes after the mark, so
+# ``re`` scans for the mark itself), not followed by digits only, then the tag.
+_HASHTAG = re.compile(r"[#＃](?<![\w&][#＃])(?![\d０-９]+(?:\W|$))[\w\u30fc\u3005]+")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,12 @@ def body_of(text: str) -> tuple[int, str]:
     return (text.find(stripped) if stripped else 0), stripped
 
 
+def limit_of(rule: PlatformLimit, platform: str, account: "Account | None" = None) -> int:
+    """The account's ``max_length`` replaces the platform's limit when it posts there."""
+    override = account.max_length if account is not None and account.platform == platform else None
+    return override or rule.limit
+
+
 def measure(
     text: str,
     platform: str,
@@ -62,8 +70,7 @@ def measure(
     (``PostAnalysis.x_weighing``): length and overflow come from that one pass.
     """
     start, body = body_of(text)
-    override = account.max_length if account is not None and account.platform == platform else None
-    limit = override or rule.limit
+    limit = limit_of(rule, platform, account)
     if rule.count == "weighted":
         if weighing is None:
             from sns_lint.analysis.weighted_length import weigh_post

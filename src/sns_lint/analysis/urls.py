@@ -236,12 +236,12 @@ def _label_to_ascii(label: str) -> str:
     return ".".join(parts)
 
 
-def _domain_is_valid(domain: str, ascii_domain: re.Pattern[str]) -> bool:
+def _domain_is_valid(domain: str, pats: _Patterns) -> bool:
     """twitter-text lib/idna.js ``toAscii`` returning something truthy."""
     labels = domain.split(".")
     if any(len(label) > MAX_DOMAIN_LABEL_LENGTH for label in labels):
         return False  # punycode is never shorter than its input: no need to encode (or search)
-    if domain.startswith("xn--") and not ascii_domain.search(domain):
+    if domain.startswith("xn--") and not pats.ascii_domain.search(domain):
         return False
     for label in labels:
         encoded = _label_to_ascii(label)
@@ -350,7 +350,6 @@ def _extract_raw(text: str) -> list[tuple[int, int, str, bool]]:
     if "." not in text:
         return []
     pats = _patterns()
-    ascii_domain, tco = pats.ascii_domain, pats.tco
     found: list[list] = []  # [start, end, url, has_protocol]
     for m in _url_matches(text, pats):
         before, url, protocol, domain, _port, path, _query = m.groups()
@@ -358,7 +357,7 @@ def _extract_raw(text: str) -> list[tuple[int, int, str, bool]]:
         scheme = protocol or _DEFAULT_PROTOCOL
         if len(scheme) + len(url) > MAX_URL_LENGTH:
             continue  # too long in any encoding (checked first: validating a huge domain costs time)
-        if not _domain_is_valid(domain, ascii_domain):
+        if not _domain_is_valid(domain, pats):
             continue
         # UTF-16 is at most twice as long: count it only for URLs that could be too long
         if 2 * (len(scheme) + len(url)) > MAX_URL_LENGTH and _utf16_len(scheme) + _utf16_len(url) > MAX_URL_LENGTH:
@@ -368,7 +367,7 @@ def _extract_raw(text: str) -> list[tuple[int, int, str, bool]]:
             if before and before in "-_./":
                 continue
             last: list | None = None
-            for am in ascii_domain.finditer(domain):
+            for am in pats.ascii_domain.finditer(domain):
                 last = [start + am.start(), start + am.end(), am.group(0), False]
                 found.append(last)
             if last is None:
@@ -377,7 +376,7 @@ def _extract_raw(text: str) -> list[tuple[int, int, str, bool]]:
                 last[2] = url.replace(domain, last[2], 1)
                 last[1] = end
         else:
-            tm = tco.match(url)
+            tm = pats.tco.match(url)
             if tm:
                 # t.co: no extra path characters, and a slug of at most 40.
                 if len(tm.group(1)) > MAX_TCO_SLUG_LENGTH:
@@ -441,8 +440,9 @@ def _normalized_and_host(url: str, has_scheme: bool) -> tuple[str, str]:
 _DOT_FOLD = {0xFF0E: 0x2E}
 # Invisible characters, and a root dot before the path (bit.ly./abc is bit.ly): removed before
 # matching, with spans mapped back to the text as written.
+# (The look-behind comes after the dot, so that ``re`` scans for the characters themselves.)
 _HIDDEN_IN_URL = _re.compile(
-    "[\u00ad\u180e\u200b\u200c\u2060-\u2064\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]|(?<=[A-Za-z])[.．](?=[/／])"
+    "[\u00ad\u180e\u200b\u200c\u2060-\u2064\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]|[.．](?<=[A-Za-z][.．])(?=[/／])"
 )
 
 

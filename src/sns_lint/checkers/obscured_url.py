@@ -133,6 +133,8 @@ class Checker:
 
     def check(self, analysis: Any) -> Iterator[Hit]:
         text = analysis.text
+        if "//" not in text and "／／" not in text and not analysis.urls:
+            return  # no scheme (in any width) and no URL
         spans: dict[tuple[int, int], str] = {}
         if "：／／" in text or ":／／" in text or "：//" in text:
             folded = fold_ascii_width(text)  # a scheme typed in full width

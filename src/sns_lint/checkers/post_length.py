@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from sns_lint.analysis.post_length import COUNT_METHODS, PlatformLimit, hashtags, measure
+from sns_lint.analysis.post_length import COUNT_METHODS, PlatformLimit, hashtags, limit_of, measure
 from sns_lint.checkers import Hit, RuleContext
 from sns_lint.posts import PLATFORMS
 
@@ -63,9 +63,15 @@ class Checker:
             if limit is None:
                 continue
             weighing = analysis.x_weighing if limit.count == "weighted" else None
-            measured = measure(analysis.text, platform, limit, analysis.account, weighing)
             values = {"platform": PLATFORM_NAMES[platform], "unit": UNITS[limit.count]}
-            if measured.cut is not None:
+            # The counted body is the post without the blank space around it, never longer
+            # than the whole post: a post that fits as a whole is not measured further.
+            whole = weighing.length if weighing is not None else len(analysis.text)
+            if whole > limit_of(limit, platform, analysis.account):
+                measured = measure(analysis.text, platform, limit, analysis.account, weighing)
+            else:
+                measured = None
+            if measured is not None and measured.cut is not None:
                 yield Hit(
                     rule.id,
                     measured.body_start + measured.cut,

@@ -36,6 +36,10 @@ class Checker:
         self._rules = rules
 
     def check(self, analysis: Any) -> Iterator[Hit]:
+        text = analysis.text
+        reposts = "@" in text or "＠" in text  # a repost line names the account
+        if not reposts and not analysis.urls:
+            return
         own = frozenset(analysis.config.own_accounts)
         for rule, data in self._rules:
             for url in analysis.urls:
@@ -45,7 +49,7 @@ class Checker:
                     continue
                 account = "@" + social.account if social.account else "URL からは不明"
                 yield Hit(rule.id, url.start, url.end, {"account": account, "platform": social.platform, "url": url.url})
-            for match in _REPOST_LINE.finditer(analysis.text):
+            for match in _REPOST_LINE.finditer(text) if reposts else ():
                 handle = match.group("account").lower()
                 if handle not in own:
                     yield Hit(rule.id, match.start(), match.end(), {"account": "@" + match.group("account"), "platform": "X", "url": ""})
