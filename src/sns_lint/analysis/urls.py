@@ -23,7 +23,7 @@ import os
 import re as _re
 import unicodedata
 from functools import lru_cache
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 
 TYPE_CHECKING = False  # no ``typing`` import: start-up time matters
@@ -219,21 +219,72 @@ def _utf16_len(s: str) -> int:
     return len(s) + sum(1 for c in s if ord(c) > 0xFFFF)
 
 
-_IDNA_SEPARATORS = "[\u3002\uFF0E\uFF61]"
+_IDNA_SEPARATORS = _re.compile("[\u3002\uFF0E\uFF61]")
 
 
 @lru_cache(maxsize=8192)
-def _label_to_ascii(label: str) -> str:
-    # punycode.js toASCII: IDNA separators split the label further; only parts with
-    # non-ASCII characters ([^\0-\x7E]) are encoded.
-    import re
+def _label_to_ascii(label: str) -> int:
+    """The length of the label as punycode.js toASCII writes it: IDNA separators split the
+    label further; only parts with non-ASCII characters ([^\0-\x7E]) are encoded."""
+    if label.isascii() and "\x7f" not in label:
+        return len(label)  # nothing to encode, and no separator (they are not ASCII)
+    length = -1
+    for part in _IDNA_SEPARATORS.split(label):
+        if not part.isascii() or "\x7f" in part:
+            length += 1 + len("xn--") + _punycode_length(part)
+        else:
+            length += 1 + len(part)
+    return length
 
-    parts = []
-    for part in re.split(_IDNA_SEPARATORS, label):
-        if any(ord(c) > 0x7E for c in part):
-            part = "xn--" + part.encode("punycode").decode("ascii")
-        parts.append(part)
-    return ".".join(parts)
+
+def _punycode_length(text: str) -> int:
+    """``len(text.encode("punycode"))``, computed without encoding.
+
+    The same steps as the standard codec (RFC 3492: insertion unsort, then variable-length
+    integers with bias adaptation), but each character's insertion index comes from a
+    sorted list instead of rescanning the text for every distinct character, and only
+    the digits are counted: the codec spends time quadratic in the label on these
+    rescans, and a label glued to Japanese text is usually new."""
+    codes = [ord(char) for char in text]
+    seen = [position for position, code in enumerate(codes) if code < 0x80]  # positions of smaller code points
+    basic = len(seen)
+    deltas = []
+    old_code, old_index = 0x80, -1
+    extended = sorted((code, position) for position, code in enumerate(codes) if code >= 0x80)
+    at = 0
+    while at < len(extended):
+        code = extended[at][0]
+        delta = (len(seen) + 1) * (code - old_code)
+        while at < len(extended) and extended[at][0] == code:
+            position = extended[at][1]
+            index = bisect_left(seen, position)  # smaller code points, and this one, before it
+            insort(seen, position)
+            delta += index - old_index
+            deltas.append(delta - 1)
+            old_index, delta = index, 0
+            at += 1
+        old_code = code
+    length = basic + 1 if basic else 0
+    bias = 72
+    for points, delta in enumerate(deltas):
+        # digits of the generalized variable-length integer (tmin 1, tmax 26, base 36)
+        number, step = delta, 36 - bias
+        while True:
+            threshold = 1 if step < 1 else 26 if step > 26 else step
+            length += 1
+            if number < threshold:
+                break
+            number = (number - threshold) // (36 - threshold)
+            step += 36
+        # bias adaptation (damp 700, skew 38)
+        delta = delta // 700 if points == 0 else delta // 2
+        delta += delta // (basic + points + 1)
+        divisions = 0
+        while delta > 455:
+            delta //= 35
+            divisions += 36
+        bias = divisions + (36 * delta // (delta + 38))
+    return length
 
 
 def _domain_is_valid(domain: str, pats: _Patterns) -> bool:
@@ -244,8 +295,7 @@ def _domain_is_valid(domain: str, pats: _Patterns) -> bool:
     if domain.startswith("xn--") and not pats.ascii_domain.search(domain):
         return False
     for label in labels:
-        encoded = _label_to_ascii(label)
-        if not 1 <= len(encoded) <= MAX_DOMAIN_LABEL_LENGTH:
+        if not 1 <= _label_to_ascii(label) <= MAX_DOMAIN_LABEL_LENGTH:
             return False
     return True
 
@@ -422,6 +472,8 @@ def _host_of(normalized_url: str) -> str:
             rest = rest[:cut]
     rest = _PORT.sub("", rest)
     rest = rest.rsplit("@", 1)[-1].lower()
+    if "xn--" not in rest:
+        return rest  # no label to decode (decoding changes only xn-- labels)
     from sns_lint.analysis.domains import decode_label
 
     return ".".join(decode_label(label).lower() for label in rest.split("."))

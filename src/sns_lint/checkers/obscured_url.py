@@ -80,8 +80,14 @@ def homograph_reason(host: str, confusables: frozenset[str]) -> str | None:
     return None
 
 
+# A character no IP address (v4, or decimal/hex integers) holds; IPv6 has ":" (zone ids any).
+_NOT_IPV4 = re.compile(r"[^\d.a-fA-FxX]")
+
+
 def _ip_host(host: str) -> bool:
     host = host.strip("[]")
+    if ":" not in host and _NOT_IPV4.search(host):
+        return False  # a host name (the usual case): no address parser, no exception
     try:
         ipaddress.ip_address(host)
         return True
