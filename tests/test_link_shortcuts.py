@@ -102,3 +102,16 @@ def test_hidden_characters_in_urls_are_found_as_before():
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 30)))
         found = [m.span() for m in url_extraction._HIDDEN_IN_URL.finditer(text)]
         assert found == [m.span() for m in HIDDEN_BEFORE.finditer(text)], text
+
+
+def test_dots_before_a_tld_are_found_as_by_the_tld_regex():
+    patterns = url_extraction._patterns()
+    assert patterns.ascii_tlds is not None  # the data holds no TLD letter that folds to ASCII
+    generator = random.Random(7)
+    pieces = [".", ".com", ".COM", ".jp", "co", "m", "@", "+", "-", "xn--", "XN--", "xn-", "xn--a", "K", "\u212a",
+              "ſ", "ı", "İ", ".みんな", "みんな", "あ", ".中国", " ", "/", "1", ".1", "a", ".ελ", "\u0301", ".city",
+              "ly", "bit", ".рф", "Рф", ".онлайн", "\u1c82"]
+    for _ in range(5_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 12)))
+        expected = {match.start() for match in patterns.anchor.finditer(text)}
+        assert url_extraction._anchors(text, patterns) == expected, text

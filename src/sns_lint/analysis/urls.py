@@ -73,11 +73,12 @@ class _Patterns:
     """The regexes, each compiled on first use (``_patterns``).
 
     ``anchor``, ``extract`` and ``ascii_domain`` hold the alternation of every TLD, which
-    takes a noticeable time to compile: ``anchor`` and ``extract`` are built only for a
-    text with a dot before a letter (``maybe_anchor``), ``ascii_domain`` only for a
+    takes a noticeable time to compile: ``extract`` is built only for a text with a dot
+    before a TLD, ``anchor`` only for a dot before a letter that is not plain ASCII
+    (``_anchors`` looks the others up in ``ascii_tlds``), ``ascii_domain`` only for a
     scheme-less or ``xn--`` domain."""
 
-    __slots__ = ("maybe_anchor", "host_run", "anchor", "extract", "ascii_domain", "tco", "tld")
+    __slots__ = ("maybe_anchor", "host_run", "anchor", "extract", "ascii_domain", "tco", "tld", "ascii_tlds")
 
     def __init__(self) -> None:
         import re
@@ -92,7 +93,11 @@ class _Patterns:
 
         if name == "tld":
             country, generic = _load_tlds()
-            value: re.Pattern[str] | str = rf"(?:{_tld_group(generic)}|{_tld_group(country)}|(?:xn--[\-0-9a-z]+))"
+            value: re.Pattern[str] | str | frozenset[str] | None = (
+                rf"(?:{_tld_group(generic)}|{_tld_group(country)}|(?:xn--[\-0-9a-z]+))"
+            )
+        elif name == "ascii_tlds":
+            value = _ascii_tlds(*_load_tlds())
         elif name == "anchor":  # "." + TLD: every domain contains one
             value = re.compile(rf"\.{self.tld}", re.IGNORECASE)
         elif name == "extract":  # validUrl (extractUrl.js)
@@ -172,6 +177,51 @@ def _tld_group(tlds: list[str]) -> str:
         for first, members in groups.items()
     )
     return rf"(?:(?:{alts})(?=[^0-9a-zA-Z@+\-]|\Z))"
+
+
+def _ascii_tlds(country: list[str], generic: list[str]) -> frozenset[str] | None:
+    """The ASCII TLDs, lower-cased, for ``_anchors`` to look up a dot followed by ASCII
+    letters and digits without the TLD regex; None (always use the regex) if some other
+    TLD had a letter that case-insensitive matching equates with an ASCII one."""
+    import re
+
+    tlds = country + generic
+    other = {char for tld in tlds if not tld.isascii() for char in tld if not char.isascii()}
+    if other and re.search("[" + "".join(re.escape(c) for c in sorted(other)) + "]", _ASCII_ALNUM, re.IGNORECASE):
+        return None
+    return frozenset(tld.lower() for tld in tlds if tld.isascii())
+
+
+_ASCII_ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_DOT_LABEL = _re.compile(r"\.([0-9A-Za-z]*)")  # a dot and the ASCII letters and digits after it
+_LETTER = _re.compile(r"[^\W\d_]")  # every TLD starts with one
+_PUNYCODE_CHAR = _re.compile(r"[\-0-9a-z]", _re.IGNORECASE)
+
+
+def _anchors(text: str, pats: _Patterns) -> set[int]:
+    """Offsets of the dots followed by a TLD: ``{m.start() for m in pats.anchor.finditer(text)}``.
+
+    A dot followed by ASCII letters and digits and then an ASCII character (or the end)
+    is followed by a TLD only if those letters are one, not run on into "@", "+" or "-"
+    (or they are punycode's ``xn--``): a set lookup. Other dots followed by a letter are
+    tried with the TLD regex, which is compiled only then."""
+    ascii_tlds = pats.ascii_tlds
+    end = len(text)
+    found = set()
+    for dot in _DOT_LABEL.finditer(text):
+        label = dot.group(1)
+        after = dot.end()
+        if label and ascii_tlds is not None and (after == end or text[after] < "\x80"):
+            lower = label.lower()
+            if lower == "xn":
+                if text.startswith("--", after) and _PUNYCODE_CHAR.match(text, after + 2):
+                    found.add(dot.start())
+            elif lower in ascii_tlds and (after == end or text[after] not in "@+-"):
+                found.add(dot.start())
+        elif label or (after < end and _LETTER.match(text, after)):
+            if pats.anchor.match(text, dot.start()):
+                found.add(dot.start())
+    return found
 
 
 def _patterns() -> _Patterns:
@@ -350,7 +400,7 @@ def _url_matches(text: str, pats: _Patterns) -> Iterator[re.Match[str]]:
     """
     if pats.maybe_anchor.search(text) is None:
         return
-    anchors = {a.start() for a in pats.anchor.finditer(text)}
+    anchors = _anchors(text, pats)
     if not anchors:
         return
     match = pats.extract.match
