@@ -340,7 +340,7 @@ def _punycode_length(text: str) -> int:
 def _domain_is_valid(domain: str, pats: _Patterns) -> bool:
     """twitter-text lib/idna.js ``toAscii`` returning something truthy."""
     labels = domain.split(".")
-    if any(len(label) > MAX_DOMAIN_LABEL_LENGTH for label in labels):
+    if max(map(len, labels)) > MAX_DOMAIN_LABEL_LENGTH:
         return False  # punycode is never shorter than its input: no need to encode (or search)
     if domain.startswith("xn--") and not pats.ascii_domain.search(domain):
         return False

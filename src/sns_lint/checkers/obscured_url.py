@@ -122,7 +122,7 @@ def reasons(url: str, data: ObscuredUrlData) -> tuple[str, str] | None:
         reason = homograph_reason(host, data.confusable_letters)
         if reason:
             return reason, host
-    target = _redirect_target(parts.query, data.redirect_parameters)
+    target = _redirect_target(parts.query, data.redirect_parameters) if parts.query else None
     if target:
         return f"転送用のパラメータで別の URL（{target}）へ飛ばしています", host
     return None
