@@ -115,3 +115,33 @@ def test_dots_before_a_tld_are_found_as_by_the_tld_regex():
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 12)))
         expected = {match.start() for match in patterns.anchor.finditer(text)}
         assert url_extraction._anchors(text, patterns) == expected, text
+
+
+def test_the_letters_that_fold_to_ascii_are_listed():
+    """``_anchors`` looks a TLD up directly unless the letters after the dot run on into one
+    of these: every other character ends an ASCII TLD for the TLD regex too."""
+    folding = {
+        chr(code)
+        for code in range(0x80, 0x110000)
+        if not 0xD800 <= code <= 0xDFFF and re.match("[0-9A-Za-z]", chr(code), re.IGNORECASE)
+    }
+    assert folding == set(url_extraction._FOLDS_TO_ASCII)
+
+
+def test_a_url_glued_to_japanese_text_needs_no_tld_regex(monkeypatch):
+    patterns = url_extraction._Patterns()
+    monkeypatch.setattr(url_extraction, "_compiled", patterns)
+    text = "詳しくは https://www.city.kagoshima.lg.jp/kenko/gan.htmlをご覧ください。bit.ly/abc"
+    assert [u.url for u in url_extraction.extract_urls(text, normalize_width=False)] == [
+        "https://www.city.kagoshima.lg.jp/kenko/gan.html",
+        "bit.ly/abc",
+    ]
+    assert not _has(patterns, "anchor")  # the TLD regex was not compiled for the dots here
+
+
+def _has(patterns, name) -> bool:
+    try:
+        object.__getattribute__(patterns, name)  # without compiling it
+        return True
+    except AttributeError:
+        return False

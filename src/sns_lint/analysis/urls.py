@@ -196,22 +196,27 @@ _ASCII_ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _DOT_LABEL = _re.compile(r"\.([0-9A-Za-z]*)")  # a dot and the ASCII letters and digits after it
 _LETTER = _re.compile(r"[^\W\d_]")  # every TLD starts with one
 _PUNYCODE_CHAR = _re.compile(r"[\-0-9a-z]", _re.IGNORECASE)
+# The characters beyond ASCII that case-insensitive matching takes for an ASCII letter
+# (İ ı ſ and the Kelvin sign): after ASCII letters, they could continue a TLD or end it
+# differently. Any other character after the letters (a Japanese one, "/", a space) ends them.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 def _anchors(text: str, pats: _Patterns) -> set[int]:
     """Offsets of the dots followed by a TLD: ``{m.start() for m in pats.anchor.finditer(text)}``.
 
-    A dot followed by ASCII letters and digits and then an ASCII character (or the end)
-    is followed by a TLD only if those letters are one, not run on into "@", "+" or "-"
-    (or they are punycode's ``xn--``): a set lookup. Other dots followed by a letter are
-    tried with the TLD regex, which is compiled only then."""
+    A dot followed by ASCII letters and digits, and then by a character that ends them
+    (anything but ``_FOLDS_TO_ASCII``) or the end, is followed by a TLD only if those
+    letters are one, not run on into "@", "+" or "-" (or they are punycode's ``xn--``):
+    a set lookup. Other dots followed by a letter are tried with the TLD regex, which is
+    compiled only then."""
     ascii_tlds = pats.ascii_tlds
     end = len(text)
     found = set()
     for dot in _DOT_LABEL.finditer(text):
         label = dot.group(1)
         after = dot.end()
-        if label and ascii_tlds is not None and (after == end or text[after] < "\x80"):
+        if label and ascii_tlds is not None and (after == end or text[after] not in _FOLDS_TO_ASCII):
             lower = label.lower()
             if lower == "xn":
                 if text.startswith("--", after) and _PUNYCODE_CHAR.match(text, after + 2):
