@@ -145,3 +145,11 @@ def _has(patterns, name) -> bool:
         return True
     except AttributeError:
         return False
+
+
+def test_the_punycode_character_class_is_the_ignore_case_one():
+    ignoring_case = re.compile(r"[\-0-9a-z]", re.IGNORECASE)
+    for code in range(0x110000):
+        if not 0xD800 <= code <= 0xDFFF:
+            char = chr(code)
+            assert bool(url_extraction._PUNYCODE_CHAR.match(char)) == bool(ignoring_case.match(char)), hex(code)

@@ -183,23 +183,21 @@ def _ascii_tlds(country: list[str], generic: list[str]) -> frozenset[str] | None
     """The ASCII TLDs, lower-cased, for ``_anchors`` to look up a dot followed by ASCII
     letters and digits without the TLD regex; None (always use the regex) if some other
     TLD had a letter that case-insensitive matching equates with an ASCII one."""
-    import re
-
     tlds = country + generic
-    other = {char for tld in tlds if not tld.isascii() for char in tld if not char.isascii()}
-    if other and re.search("[" + "".join(re.escape(c) for c in sorted(other)) + "]", _ASCII_ALNUM, re.IGNORECASE):
+    if any(char in tld for tld in tlds for char in _FOLDS_TO_ASCII):
         return None
     return frozenset(tld.lower() for tld in tlds if tld.isascii())
 
 
-_ASCII_ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _DOT_LABEL = _re.compile(r"\.([0-9A-Za-z]*)")  # a dot and the ASCII letters and digits after it
 _LETTER = _re.compile(r"[^\W\d_]")  # every TLD starts with one
-_PUNYCODE_CHAR = _re.compile(r"[\-0-9a-z]", _re.IGNORECASE)
 # The characters beyond ASCII that case-insensitive matching takes for an ASCII letter
 # (İ ı ſ and the Kelvin sign): after ASCII letters, they could continue a TLD or end it
 # differently. Any other character after the letters (a Japanese one, "/", a space) ends them.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+# punycode's [\-0-9a-z] read case-insensitively, spelt out (an ignore-case class costs
+# milliseconds to compile)
+_PUNYCODE_CHAR = _re.compile(f"[\\-0-9a-zA-Z{_FOLDS_TO_ASCII}]")
 
 
 def _anchors(text: str, pats: _Patterns) -> set[int]:
