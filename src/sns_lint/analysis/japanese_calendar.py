@@ -46,7 +46,20 @@ def parse_number(text: str) -> int | None:
 
 
 def holiday_name(day: date) -> str | None:
-    """Name of the national holiday on ``day`` (振替休日 and 国民の休日 included), or None."""
+    """Name of the national holiday on ``day`` (振替休日 and 国民の休日 included), or None.
+
+    Asked of ``jpholiday`` once per day per process: a corpus names the same days again and again."""
+    try:
+        return _holiday_names[day]
+    except KeyError:
+        pass
     import jpholiday
 
-    return jpholiday.is_holiday_name(day)
+    if len(_holiday_names) >= _HOLIDAY_MEMO:
+        _holiday_names.clear()
+    name = _holiday_names[day] = jpholiday.is_holiday_name(day)
+    return name
+
+
+_HOLIDAY_MEMO = 8192  # days remembered (about 22 years of calendar)
+_holiday_names: dict[date, str | None] = {}

@@ -6,7 +6,7 @@ are converted. ``zoneinfo`` reads the ``tzdata`` package where the system has no
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -25,4 +25,22 @@ def local(moment: datetime, timezone: str) -> datetime:
 
 def now(at: datetime | None, timezone: str) -> datetime:
     """``--at`` when given, else the clock (read per post: a long-running server has no stale "today")."""
-    return local(at, timezone) if at is not None else datetime.now(zone(timezone)).replace(microsecond=0)
+    if at is None:
+        return datetime.now(zone(timezone)).replace(microsecond=0)
+    key = (at, timezone)
+    moment = _given.get(key)
+    if moment is None:  # one conversion per run, not per post
+        if len(_given) >= 64:
+            _given.clear()
+        moment = _given[key] = local(at, timezone)
+    return moment
+
+
+def today(at: datetime | None, timezone: str) -> date:
+    """The day of ``now(at, timezone)``."""
+    if at is None:
+        return datetime.now(zone(timezone)).date()
+    return now(at, timezone).date()
+
+
+_given: dict[tuple[datetime, str], datetime] = {}

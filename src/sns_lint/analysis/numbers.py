@@ -30,6 +30,17 @@ _ANY_DIGIT = re.compile(f"[{DIGIT}]")
 _BARE_SPACE = re.compile(f"(?<=[{DIGIT}])[ \u3000](?=[{DIGIT}(（])")
 
 
+# Pre-filters: a run with at least N digits has N digits with at most four separator characters
+# between neighbours ("+81 - (099)"), so a post without this shape has no such run.
+_GAP = rf"[{HYPHENS} \u3000()（）]{{0,4}}"
+_LONG_RUNS = {n: re.compile(rf"[{DIGIT}](?:{_GAP}[{DIGIT}]){{{n - 1}}}") for n in (4, 5)}
+
+
+def may_hold_run(text: str, digits: int) -> bool:
+    """Whether ``text`` may hold a run of at least ``digits`` (4 or 5) digits: one C-level search."""
+    return _LONG_RUNS[digits].search(text) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class NumberRun:
     start: int  # code-point offsets into the post text

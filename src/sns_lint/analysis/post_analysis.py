@@ -90,7 +90,12 @@ class PostAnalysis:
     @cached_property
     def reference_day(self) -> date:
         """The day a date without a year is read against: publish day, else --at, else today."""
-        return (self.scheduled_at or self.now).date()
+        moment = self.post.meta.scheduled_at
+        if moment is not None:
+            return self.scheduled_at.date()
+        from sns_lint.analysis.moments import today
+
+        return today(self.config.at, self.config.timezone)
 
     @cached_property
     def dates(self) -> "DatesAnalysis":
@@ -108,6 +113,10 @@ class PostAnalysis:
     @cached_property
     def phones(self) -> "list[PhoneCandidate]":
         """Phone-shaped numbers among ``numbers``; no phone library is loaded for this."""
+        from sns_lint.analysis.numbers import may_hold_run
+
+        if not may_hold_run(self.text, 5):  # a phone number has five digits or more
+            return []
         from sns_lint.analysis.phones import find_phones
 
         return find_phones(self.text, self.numbers) if self.numbers else []
@@ -122,11 +131,16 @@ class PostAnalysis:
     @cached_property
     def gazetteer(self) -> "Gazetteer | None":
         """The policy's public-facility gazetteer (``places:``), read once per process."""
-        if self.config.places is None:
+        config = self.config
+        if config.places is None:
             return None
-        from sns_lint.places.gazetteer import read_gazetteer
+        key = ("gazetteer", id(config))
+        kept = _allow_lists.get(key)
+        if kept is None:  # one file check per policy, not per post
+            from sns_lint.places.gazetteer import read_gazetteer
 
-        return read_gazetteer(self.config.places)
+            kept = _allow_lists[key] = (config, read_gazetteer(config.places))
+        return kept[1]
 
     @cached_property
     def published_phones(self) -> "PhoneAllowList":

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from sns_lint.analysis.numbers import may_hold_run
 from sns_lint.checkers import Hit, RuleContext
 from sns_lint.checkers.context_words import WordSet, read_word_list
 from sns_lint.findings import Severity
@@ -62,6 +63,8 @@ class Checker:
         self._rules = rules
 
     def check(self, analysis: Any) -> Iterator[Hit]:
+        if not may_hold_run(analysis.text, 4):
+            return
         runs = [run for run in analysis.numbers if len(run.digits) >= 4]
         if not runs:
             return

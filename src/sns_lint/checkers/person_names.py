@@ -37,6 +37,7 @@ _NAMEISH = re.compile(f"^[{_NAME_CHARS}]{{1,6}}$")
 _NAME_CHAR = re.compile(f"[{_NAME_CHARS}]")
 _AGE_AFTER = re.compile(r"[ \u3000]?[（(][0-9０-９]{1,3}[歳才]?[）)]")
 _AGE = re.compile(r"[0-9０-９]{1,3}[歳才]")
+_DIGITS = "0123456789０１２３４５６７８９"
 _GRADE = re.compile(r"[0-9０-９一二三四五六][ \u3000]?年")
 MAX_SENTENCE = 400  # characters looked at either side for the sentence a name stands in
 _SENTENCE_MARKS = "。！？!?\n"
@@ -52,6 +53,7 @@ class NameData:
     incident: WordSet
     schools: WordSet
     quick: re.Pattern  # any signal word at all
+    after_name: frozenset[str] = frozenset()  # the signal words that follow a name (honorifics, house)
 
 
 def prepare(raw: dict, context: RuleContext) -> NameData:
@@ -70,10 +72,15 @@ def prepare(raw: dict, context: RuleContext) -> NameData:
         if not isinstance(values, list) or not values or not all(isinstance(v, str) and v for v in values):
             raise RuleFileError(f"{key}: に語のリストを書いてください。", path, getattr(loaded, "line_of", lambda k: 1)(key))
         lists[key] = tuple(values)
+    # Every alternative starts with a literal character, so the engine skips in C to the
+    # characters that can start one (a named group or a class in front would forbid that).
+    after_name = lists["honorifics"] + lists["house"]
     quick = re.compile(
-        rf"(?P<after_name>{_alternation(lists['honorifics'] + lists['house'])})"
-        rf"|{_alternation(lists['incident'] + lists['schools'])}"
-        r"|[0-9０-９][歳才]|[（(][0-9０-９]{1,3}[）)]"
+        "|".join(
+            [_alternation(after_name), _alternation(lists["incident"] + lists["schools"])]
+            + [re.escape(digit + mark) for digit in _DIGITS for mark in "歳才"]
+            + [r"（[0-9０-９]{1,3}[）)]", r"\([0-9０-９]{1,3}[）)]"]
+        )
     )
     return NameData(
         titles=WordSet(read_word_list(raw, "titles_file", context)),
@@ -83,6 +90,7 @@ def prepare(raw: dict, context: RuleContext) -> NameData:
         incident=WordSet(lists["incident"]),
         schools=WordSet(lists["schools"]),
         quick=quick,
+        after_name=frozenset(after_name),
     )
 
 
@@ -132,13 +140,13 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, stop.start() if stop else min(len(text), end + MAX_SENTENCE)
 
 
-def signal_sentences(text: str, quick: re.Pattern) -> list[tuple[int, int]]:
+def signal_sentences(text: str, quick: re.Pattern, after_name: frozenset[str]) -> list[tuple[int, int]]:
     """Sentences that hold a signal word: the only places a name can be a finding."""
     spans: list[tuple[int, int]] = []
     for match in quick.finditer(text):
         if spans and match.start() < spans[-1][1]:
             continue
-        if match.group("after_name") is not None:
+        if match.group() in after_name:  # the alternation tries these words first
             before = text[match.start() - 1 : match.start()]
             if not before or before == "皆" or not _NAME_CHAR.match(before):
                 continue  # an honorific or 方/家 needs a kanji or katakana name before it (皆さん is none)
@@ -153,7 +161,7 @@ class Checker:
     def check(self, analysis: Any) -> Iterator[Hit]:
         text = analysis.text
         for rule, data in self._rules:
-            spans = signal_sentences(text, data.quick)
+            spans = signal_sentences(text, data.quick, data.after_name)
             if not spans:
                 continue
             for start, end in person_names(analysis, spans, data.honorifics):
