@@ -143,3 +143,22 @@ def test_ordinary_sentences_produce_no_date_or_hours_finding(sentence):
     for rule in DATE_AND_HOURS_RULES:
         fired = findings_for_example(rule, example)
         assert not fired, f"{rule.id}: {[f.message for f in fired]}"
+
+
+def test_holiday_names_agree_with_jpholiday_on_every_day_of_2018_to_2021():
+    """The shortcut that asks ``jpholiday`` only near a holiday of the law still finds every
+    振替休日 and 国民の休日, and the one-off days of 2019 (accession, enthronement)."""
+    import jpholiday
+    from datetime import timedelta
+
+    from sns_lint.analysis.japanese_calendar import holiday_name
+
+    day, differ = date(2018, 1, 1), []
+    while day.year < 2022:
+        if holiday_name(day) != jpholiday.is_holiday_name(day):
+            differ.append(day)
+        day += timedelta(days=1)
+    assert differ == []
+    assert holiday_name(date(2019, 4, 30)) == "国民の休日"
+    assert holiday_name(date(2019, 5, 6)) == "こどもの日 振替休日"
+    assert holiday_name(date(2019, 5, 1)) is not None and holiday_name(date(2019, 5, 7)) is None

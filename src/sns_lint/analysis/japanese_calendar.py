@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 WEEKDAY_CHARS = "月火水木金土日"  # date.weekday() order
 # Era name -> (first day, western year of its first year). Five rows, kept by hand.
@@ -48,18 +48,65 @@ def parse_number(text: str) -> int | None:
 def holiday_name(day: date) -> str | None:
     """Name of the national holiday on ``day`` (振替休日 and 国民の休日 included), or None.
 
-    Asked of ``jpholiday`` once per day per process: a corpus names the same days again and again."""
+    Asked of ``jpholiday`` once per day per process, and only for a day that a holiday of the
+    law falls on or follows by one or two days: 振替休日 follows a holiday and 国民の休日 lies
+    between two, and ``jpholiday`` spends most of its time (0.2 ms a day) on those two."""
     try:
         return _holiday_names[day]
     except KeyError:
         pass
-    import jpholiday
-
-    if len(_holiday_names) >= _HOLIDAY_MEMO:
+    if len(_holiday_names) >= _MEMO:
         _holiday_names.clear()
-    name = _holiday_names[day] = jpholiday.is_holiday_name(day)
+    rule_days = _rule_days()
+    if rule_days is not None and not any(_on_rule_day(day - timedelta(days=back), rule_days) for back in (0, 1, 2)):
+        name = None
+    else:
+        import jpholiday
+
+        name = jpholiday.is_holiday_name(day)
+    _holiday_names[day] = name
     return name
 
 
-_HOLIDAY_MEMO = 8192  # days remembered (about 22 years of calendar)
+_MEMO = 8192  # days remembered (about 22 years of calendar)
 _holiday_names: dict[date, str | None] = {}
+_rule_day_memo: dict[date, bool] = {}
+_rule_checkers: list = []  # [registry list, its length, the checkers of holidays fixed by law]
+
+
+def _on_rule_day(day: date, checkers: tuple) -> bool:
+    """Whether a holiday of the law itself (not a 振替休日 or 国民の休日) falls on ``day``."""
+    seen = _rule_day_memo.get(day)
+    if seen is None:
+        if len(_rule_day_memo) >= _MEMO:
+            _rule_day_memo.clear()
+        seen = _rule_day_memo[day] = any(checker.is_holiday(day) for checker in checkers)
+    return seen
+
+
+def _rule_days() -> tuple | None:
+    """``jpholiday``'s checkers of the holidays fixed by law, when its registry is the one this
+    shortcut knows (the law's checkers, then 振替休日, then 国民の休日, nothing registered by a
+    program); None otherwise, and every day is asked of ``jpholiday`` itself."""
+    try:
+        from jpholiday.checker.checker import NationalHolidayChecker, TransferHolidayChecker
+        from jpholiday.checker.interface import OriginalHolidayCheckerInterface
+        from jpholiday.functions import new_api
+
+        registered = new_api.registry.checkers()
+    except (ImportError, AttributeError):  # an older jpholiday: no registry to read
+        return None
+    if _rule_checkers and _rule_checkers[0] is registered and _rule_checkers[1] == len(registered):
+        return _rule_checkers[2]
+    *law, transfer, national = registered
+    if not (
+        isinstance(transfer, TransferHolidayChecker)
+        and isinstance(national, NationalHolidayChecker)
+        and not any(isinstance(c, (TransferHolidayChecker, NationalHolidayChecker, OriginalHolidayCheckerInterface)) for c in law)
+    ):
+        checkers = None
+    else:
+        checkers = tuple(law)
+    _rule_checkers[:] = [registered, len(registered), checkers]
+    _rule_day_memo.clear()
+    return checkers
