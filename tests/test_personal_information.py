@@ -214,3 +214,34 @@ def test_phone_type_is_the_same_for_every_number_of_a_prefix():
             continue
         other = number[:KNOWN_PREFIX] + "".join(rng.choice("0123456789") for _ in range(length - KNOWN_PREFIX))
         assert _parse_type(number) == _parse_type(other), (number, other)
+
+
+def test_context_words_match_as_a_case_insensitive_alternation_would():
+    """Context words are searched in two fast patterns; a label in any case (tel, ＴＥＬ, Tel.)
+    or with a letter IGNORECASE folds (ſ, K, ı) is found exactly where one IGNORECASE
+    alternation finds it, and the word-list order (longest first) still decides."""
+    import re
+
+    from sns_lint.checkers.context_words import WordSet
+
+    words = WordSet(("TEL", "ＴＥＬ", "電話", "電話番号", "Tel.", "ID", "sms", "kw"))
+    for text in ("お問い合わせ tel 099", "ｔｅｌ：099", "電話番号 099", "ſms で", "\u212aw と", "ıd は", "xx tel. 電話"):
+        expected = words.pattern.search(text)
+        found = words.search(text)
+        assert (found.span(), found.group()) == (expected.span(), expected.group())
+    assert words.search("お知らせです") is None
+    assert words.search("電話", 1) is None
+
+
+def test_the_case_folding_table_of_context_words_covers_every_code_point():
+    """Every character IGNORECASE matches for a Latin letter is the letter's two cases or one
+    of the listed extras (the fast search writes them out)."""
+    import re
+
+    from sns_lint.checkers.context_words import IGNORECASE_EXTRAS, LATIN_LETTERS
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    folded = set(re.findall(f"[{''.join(sorted(LATIN_LETTERS))}]", every, re.IGNORECASE))
+    for letter in LATIN_LETTERS:
+        expected = {letter.lower(), letter.upper(), *IGNORECASE_EXTRAS.get(letter.lower(), "")}
+        assert {c for c in folded if re.fullmatch(re.escape(letter), c, re.IGNORECASE)} == expected

@@ -56,7 +56,16 @@ class WordSet:
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
         if not self.words:
             return None
-        return self.pattern.search(text, start, len(text) if end is None else end)
+        end = len(text) if end is None else end
+        fast = _fast_patterns.get(self.words)
+        if fast is None:
+            fast = _fast_patterns[self.words] = _split_by_first_letter(self.words) or (self.pattern,)
+        if len(fast) == 1:
+            return fast[0].search(text, start, end)
+        first, second = fast[0].search(text, start, end), fast[1].search(text, start, end)
+        if first is None or (second is not None and second.start() < first.start()):
+            return second
+        return first
 
     def in_post(self, analysis: Any) -> bool:
         """Whether the post holds a listed word at all (remembered per post: one search, then
@@ -72,10 +81,45 @@ class WordSet:
         if not self.words or not self.in_post(analysis):
             return None
         low, high = token_window(analysis, start, end, before, after)
-        return self.pattern.search(analysis.text, low, high)
+        return self.search(analysis.text, low, high)
 
 
 _patterns: dict[tuple[str, ...], re.Pattern] = {}
+_fast_patterns: dict[tuple[str, ...], tuple[re.Pattern, ...]] = {}
+# Latin letters, ASCII and full-width, and the characters other than a letter's two cases that
+# IGNORECASE matches for it (checked over every code point in tests/test_personal_information.py).
+LATIN_LETTERS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+)
+IGNORECASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _split_by_first_letter(words: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:
+    """The IGNORECASE alternation as two patterns the engine can scan fast (same matches).
+
+    A case-insensitive alternation whose words start with a cased letter (TEL, No.) is tried at
+    every character; one whose words all start with an uncased character (電話, 〒) skips in C to
+    those characters. So: the words starting with an uncased character stay as they are, and
+    each word starting with a Latin letter becomes one alternative per character IGNORECASE
+    takes for that letter (``t(?i:el)|T(?i:el)``). The two sets of first characters are
+    disjoint, so the earlier of the two matches is the alternation's. None when there is nothing
+    to split (or a word starts with another cased character)."""
+    ordered = sorted(words, key=len, reverse=True)
+    plain = [w for w in ordered if w[0].lower() == w[0] == w[0].upper()]
+    lettered = [w for w in ordered if w[0] in LATIN_LETTERS]
+    if not lettered or len(plain) + len(lettered) != len(ordered):
+        return None
+    alternatives = []
+    for word in lettered:
+        letter = word[0].lower()
+        rest = f"(?i:{re.escape(word[1:])})" if len(word) > 1 else ""
+        for variant in letter + letter.upper() + IGNORECASE_EXTRAS.get(letter, ""):
+            alternatives.append(re.escape(variant) + rest)
+    cased = re.compile("|".join(alternatives))
+    if not plain:
+        return (cased,)
+    return re.compile("|".join(map(re.escape, plain)), re.IGNORECASE), cased
 
 
 def token_window(analysis: Any, start: int, end: int, before: int, after: int) -> tuple[int, int]:
