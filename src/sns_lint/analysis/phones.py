@@ -113,7 +113,10 @@ def _parse_type(number: str) -> str | None:
         parsed = phonenumbers.parse(number, None if number.startswith("+") else "JP")
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(parsed):
+    # number_type is UNKNOWN exactly when is_valid_number is false (both test the same
+    # patterns of the number's own region), so the patterns are read once, not twice
+    kind = phonenumbers.number_type(parsed)
+    if kind == T.UNKNOWN:
         return None
     names = {
         T.FIXED_LINE: "fixed_line", T.MOBILE: "mobile", T.FIXED_LINE_OR_MOBILE: "fixed_line",
@@ -121,7 +124,7 @@ def _parse_type(number: str) -> str | None:
         T.VOIP: "voip", T.PERSONAL_NUMBER: "personal_number", T.PAGER: "pager", T.UAN: "uan",
         T.VOICEMAIL: "voicemail",
     }
-    return names.get(phonenumbers.number_type(parsed), "unknown")
+    return names.get(kind, "unknown")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from sns_lint.analysis.japanese_calendar import WEEKDAY_CHARS, holiday_name
 from sns_lint.checkers import Hit, RuleContext
 
 KEYS = ("problem", "open_words")
@@ -48,15 +49,14 @@ def prepare(raw: dict, context: RuleContext) -> DatesData:
 class Checker:
     def __init__(self, rules: list[tuple[Any, DatesData]]):
         self._rules = rules
+        self._handlers = [(getattr(self, "_" + data.problem.replace("-", "_")), rule, data) for rule, data in rules]
 
     def check(self, analysis: Any) -> Iterator[Hit]:
         dates = analysis.dates
         if not dates.mentions and not dates.era_conflicts:
             return
-        from sns_lint.analysis.japanese_calendar import WEEKDAY_CHARS
-
-        for rule, data in self._rules:
-            yield from getattr(self, "_" + data.problem.replace("-", "_"))(rule, data, dates, WEEKDAY_CHARS)
+        for handler, rule, data in self._handlers:
+            yield from handler(rule, data, dates, WEEKDAY_CHARS)
 
     def _weekday(self, rule, data, dates, names) -> Iterator[Hit]:
         for m in dates.mentions:
@@ -81,16 +81,12 @@ class Checker:
             yield Hit(rule.id, c.start, c.end, {"era": c.era, "era_year": c.era_year, "west_year": c.west_year})
 
     def _holiday_mark(self, rule, data, dates, names) -> Iterator[Hit]:
-        from sns_lint.analysis.japanese_calendar import holiday_name
-
         for m in dates.mentions:
             value = m.value
             if value is not None and m.holiday_mark and not holiday_name(value):
                 yield Hit(rule.id, *m.mark_span, {"date": m.label, "actual": names[value.weekday()]})
 
     def _holiday_unmarked(self, rule, data, dates, names) -> Iterator[Hit]:
-        from sns_lint.analysis.japanese_calendar import holiday_name
-
         if not data.open_words.search(dates.text):  # one search per post before any sentence
             return
         for m in dates.mentions:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from sns_lint.analysis.operating_hours import judge, moment_label, window_label
 from sns_lint.checkers import Hit, RuleContext
 
 KEYS = ("check",)
@@ -53,8 +54,6 @@ class Checker:
         moment = scheduled if scheduled is not None else (analysis.now if analysis.config.at is not None else None)
         if moment is None:
             return
-        from sns_lint.analysis.operating_hours import moment_label
-
         start, end = _first_line(analysis.text)
         for rule, data in self._rules:
             if data.check == "past":
@@ -64,8 +63,6 @@ class Checker:
             hours = analysis.account.hours if analysis.account is not None else None
             if hours is None or (data.check == "hours") == meta.emergency:
                 continue
-            from sns_lint.analysis.operating_hours import judge, window_label
-
             verdict = judge(hours, moment)
             if verdict.inside:
                 continue

@@ -59,13 +59,17 @@ class Checker:
     def __init__(self, rules: list[tuple[Any, PhoneRuleData]]):
         self._rules = rules
         self._private = [(rule, data) for rule, data in rules if data.private is not None]
+        self._phone_type = None
 
     def check(self, analysis: Any) -> Iterator[Hit]:
         phones = analysis.phones
         if not phones:
             return
-        from sns_lint.analysis.phones import phone_type
+        phone_type = self._phone_type
+        if phone_type is None:  # the analysis module is loaded by now: the post has phones
+            from sns_lint.analysis.phones import phone_type
 
+            self._phone_type = phone_type
         allowed = analysis.published_phones
         text = analysis.text
         for phone in phones:
