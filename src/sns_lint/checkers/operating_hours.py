@@ -50,7 +50,9 @@ class Checker:
         meta = analysis.post.meta
         if meta.published:
             return
-        scheduled = analysis.scheduled_at
+        if meta.scheduled_at is None and analysis.config.at is None:
+            return  # a plain draft without --at: no moment to judge
+        scheduled = analysis.scheduled_at if meta.scheduled_at is not None else None
         moment = scheduled if scheduled is not None else (analysis.now if analysis.config.at is not None else None)
         if moment is None:
             return

@@ -24,6 +24,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from sns_lint.analysis.literal_patterns import longest_first
 from sns_lint.checkers import Hit, RuleContext
 from sns_lint.checkers.context_words import WordSet, read_word_list
 from sns_lint.findings import Severity
@@ -77,7 +78,7 @@ def prepare(raw: dict, context: RuleContext) -> NameData:
     after_name = lists["honorifics"] + lists["house"]
     quick = re.compile(
         "|".join(
-            [_alternation(after_name), _alternation(lists["incident"] + lists["schools"])]
+            [longest_first(after_name), longest_first(lists["incident"] + lists["schools"])]
             + [re.escape(digit + mark) for digit in _DIGITS for mark in "歳才"]
             + [r"（[0-9０-９]{1,3}[）)]", r"\([0-9０-９]{1,3}[）)]"]
         )
@@ -92,10 +93,6 @@ def prepare(raw: dict, context: RuleContext) -> NameData:
         quick=quick,
         after_name=frozenset(after_name),
     )
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def person_names(analysis: Any, spans: list[tuple[int, int]], honorifics: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Iterator
 
+from sns_lint.analysis.literal_patterns import longest_first
 from sns_lint.checkers import Hit, RuleContext
 from sns_lint.checkers.context_words import inside_url_word, read_word_list
 
@@ -53,7 +54,7 @@ def prepare(raw: dict, context: RuleContext) -> SecretData:
         except re.error as exc:
             context.fail(f"token_patterns の正規表現「{source}」が不正です: {exc}", raw, "token_patterns")
     markers_words = read_word_list(raw, "markers_file", context, required=False)
-    markers = re.compile("|".join(map(re.escape, sorted(markers_words, key=len, reverse=True)))) if markers_words else None
+    markers = re.compile(longest_first(markers_words)) if markers_words else None
     if values is None and not tokens and markers is None:
         context.fail("context_file・token_patterns・markers_file のいずれかを書いてください。", raw, None)
     return SecretData(values=values, paired=paired, tokens=tuple(tokens), markers=markers)
@@ -64,7 +65,7 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern | None:
     if not words:
         return None
     variants = {v for w in words for v in (w, w.lower(), w.upper(), w.capitalize(), w.title())}
-    return re.compile("|".join(map(re.escape, sorted(variants, key=len, reverse=True))))
+    return re.compile(longest_first(variants))
 
 
 @cache

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from sns_lint.analysis.literal_patterns import longest_first
 from sns_lint.errors import ConfigError
 
 LAYER = "public_facilities"
@@ -63,8 +64,7 @@ class Gazetteer:
     def name_pattern(self) -> re.Pattern | None:
         if not self._names:
             return None
-        ordered = sorted(self._names, key=len, reverse=True)  # longest name wins: 中央図書館 before 図書館
-        return re.compile("|".join(re.escape(name) for name in ordered))
+        return re.compile(longest_first(self._names))  # longest name wins: 中央図書館 before 図書館
 
     def facility_named(self, name: str) -> Facility | None:
         return self._names.get(name)
