@@ -124,14 +124,15 @@ class DatesAnalysis:
 def find_dates(text: str, reference: "date | Callable[[], date]") -> DatesAnalysis:
     """Dates in ``text``. ``reference`` (or a function giving it, called only when a date
     without a year needs it) is the day yearless dates are read against."""
-    conflicts = _era_conflicts(text) if _ERA_HINT.search(text) else []
+    # an era year with the western year beside it needs a bracket
+    conflicts = _era_conflicts(text) if ("(" in text or "（" in text) and _ERA_HINT.search(text) else []
     if "月" not in text and "/" not in text and "／" not in text:
         return DatesAnalysis(text=text, era_conflicts=conflicts)
     mentions: list[DateMention] = []
     context_year: DateMention | None = None  # last date with a year written
     if not isinstance(reference, date):
         reference = _Lazy(reference)
-    found = _around(_KANJI_DATE, _MONTH_HINT, text) if "月" in text else []
+    found = _around(_KANJI_DATE, _MONTH_HINT, text, years_before=True) if "月" in text else []
     if "/" in text or "／" in text:
         found.extend(_around(_SLASH_DATE, _SLASH_HINT, text))
         found.sort(key=lambda m: m.start())
@@ -181,14 +182,22 @@ def _era_conflicts(text: str) -> list[EraConflict]:
     return found
 
 
-def _around(pattern: re.Pattern, hint: re.Pattern, text: str) -> list[re.Match]:
-    """Matches of ``pattern`` near each ``hint``: the full pattern never scans the whole text."""
+def _around(pattern: re.Pattern, hint: re.Pattern, text: str, years_before: bool = False) -> list[re.Match]:
+    """Matches of ``pattern`` near each ``hint``: the full pattern never scans the whole text.
+
+    With ``years_before`` (a written date: the hint is the month's last numeral and 月), a date
+    can start further back than the month's first numeral only with a year (年) or another
+    month (月) written there: without either, the search starts at the month."""
     found: list[re.Match] = []
     position = 0
     for near in hint.finditer(text):
-        if near.start() < position:
+        start = near.start()
+        if start < position:
             continue
-        match = pattern.search(text, max(position, near.start() - _REACH_BEFORE), near.end() + _REACH_AFTER)
+        low = max(position, start - _REACH_BEFORE)
+        if years_before and text.find("年", low, start) < 0 and text.find("月", low, start) < 0:
+            low = max(low, start - 1)  # a two-numeral month begins one character back
+        match = pattern.search(text, low, near.end() + _REACH_AFTER)
         if match is not None:
             found.append(match)
             position = match.end()
