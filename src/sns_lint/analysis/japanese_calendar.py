@@ -71,7 +71,7 @@ def holiday_name(day: date) -> str | None:
 _MEMO = 8192  # days remembered (about 22 years of calendar)
 _holiday_names: dict[date, str | None] = {}
 _rule_day_memo: dict[date, bool] = {}
-_rule_checkers: list = []  # [registry list, its length, the checkers of holidays fixed by law]
+_rule_checkers: list = []  # [registry, its list, the list's length, the checkers of holidays fixed by law]
 
 
 def _on_rule_day(day: date, checkers: tuple) -> bool:
@@ -88,17 +88,22 @@ def _rule_days() -> tuple | None:
     """``jpholiday``'s checkers of the holidays fixed by law, when its registry is the one this
     shortcut knows (the law's checkers, then 振替休日, then 国民の休日, nothing registered by a
     program); None otherwise, and every day is asked of ``jpholiday`` itself."""
+    if _rule_checkers:  # known registry: unchanged unless a program registered a checker since
+        registry, listed, size, checkers = _rule_checkers
+        current = registry.checkers()
+        if current is listed and len(current) == size:
+            return checkers
     try:
         from jpholiday.checker.checker import NationalHolidayChecker, TransferHolidayChecker
         from jpholiday.checker.interface import OriginalHolidayCheckerInterface
         from jpholiday.functions import new_api
 
-        registered = new_api.registry.checkers()
+        registry = new_api.registry
+        registered = registry.checkers()
     except (ImportError, AttributeError):  # an older jpholiday: no registry to read
         return None
-    if _rule_checkers and _rule_checkers[0] is registered and _rule_checkers[1] == len(registered):
-        return _rule_checkers[2]
-    *law, transfer, national = registered
+    law, ends = tuple(registered[:-2]), tuple(registered[-2:])
+    transfer, national = ends if len(ends) == 2 else (None, None)
     if not (
         isinstance(transfer, TransferHolidayChecker)
         and isinstance(national, NationalHolidayChecker)
@@ -106,7 +111,7 @@ def _rule_days() -> tuple | None:
     ):
         checkers = None
     else:
-        checkers = tuple(law)
-    _rule_checkers[:] = [registered, len(registered), checkers]
+        checkers = law
+    _rule_checkers[:] = [registry, registered, len(registered), checkers]
     _rule_day_memo.clear()
     return checkers
