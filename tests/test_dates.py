@@ -162,3 +162,17 @@ def test_holiday_names_agree_with_jpholiday_on_every_day_of_2018_to_2021():
     assert holiday_name(date(2019, 4, 30)) == "国民の休日"
     assert holiday_name(date(2019, 5, 6)) == "こどもの日 振替休日"
     assert holiday_name(date(2019, 5, 1)) is not None and holiday_name(date(2019, 5, 7)) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("１２　月１日（火）に開きます", [("2026年12月1日", 0, 9)]),
+        ("12 \t月1日(火)", [("2026年12月1日", 0, 10)]),
+        ("令和8年 十二月 一日（火）", [("2026年12月1日", 0, 14)]),
+        ("2026年1月2月3日", [("2027年2月3日", 7, 11)]),  # the year belongs to 1月, which has no day
+    ],
+)
+def test_spaces_before_month_and_full_width_digits_keep_the_whole_date(text, expected):
+    found = find_dates(text, REFERENCE).mentions
+    assert [(m.label, m.start, m.end) for m in found] == expected

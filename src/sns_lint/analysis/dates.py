@@ -20,7 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Iterable
 
 from sns_lint.analysis.japanese_calendar import ERAS, WEEKDAY_CHARS, era_to_western, parse_number
 
@@ -46,7 +46,7 @@ _SLASH_DATE = re.compile(
     rf"(?<![/／\dA-Za-z_.:%-])(?:(?P<s_year>\d{{4}}){_SLASH})?(?P<s_month>\d{{1,2}}){_SLASH}(?P<s_day>\d{{1,2}})(?![/／\d])(?:{_WEEKDAY})?"
 )
 # Cheap pre-filters: a date is searched for only around these (a digit then 月; digit/digit).
-_MONTH_HINT = re.compile(r"[\d〇一二三四五六七八九十][ \t\u3000]*月")
+_MONTH_NUMERALS = "〇一二三四五六七八九十"  # and every decimal digit (str.isdecimal, what \d matches)
 _SLASH_HINT = re.compile(r"\d[/／]\d")
 _REACH_BEFORE = 24  # room for 令和 8 ( 2026 ) 年 before the month
 _REACH_AFTER = 64  # room for the day and the weekday bracket after it
@@ -132,9 +132,9 @@ def find_dates(text: str, reference: "date | Callable[[], date]") -> DatesAnalys
     context_year: DateMention | None = None  # last date with a year written
     if not isinstance(reference, date):
         reference = _Lazy(reference)
-    found = _around(_KANJI_DATE, _MONTH_HINT, text, years_before=True) if "月" in text else []
+    found = _around(_KANJI_DATE, _month_hints(text), text, years_before=True) if "月" in text else []
     if "/" in text or "／" in text:
-        found.extend(_around(_SLASH_DATE, _SLASH_HINT, text))
+        found.extend(_around(_SLASH_DATE, ((m.start(), m.end()) for m in _SLASH_HINT.finditer(text)), text))
         found.sort(key=lambda m: m.start())
     for match in found:
         mention = _mention(match)
@@ -182,22 +182,36 @@ def _era_conflicts(text: str) -> list[EraConflict]:
     return found
 
 
-def _around(pattern: re.Pattern, hint: re.Pattern, text: str, years_before: bool = False) -> list[re.Match]:
-    """Matches of ``pattern`` near each ``hint``: the full pattern never scans the whole text.
+def _month_hints(text: str) -> list[tuple[int, int]]:
+    """Spans of a numeral (a decimal digit or 〇…十), spaces or tabs, and 月, left to right: found
+    from each 月 backwards, as 月 is rarer in a post than the numerals."""
+    hints = []
+    month = text.find("月")
+    while month >= 0:
+        last = month - 1
+        while last >= 0 and text[last] in " \t\u3000":
+            last -= 1
+        if last >= 0 and (text[last].isdecimal() or text[last] in _MONTH_NUMERALS):
+            hints.append((last, month + 1))
+        month = text.find("月", month + 1)
+    return hints
+
+
+def _around(pattern: re.Pattern, hints: Iterable[tuple[int, int]], text: str, years_before: bool = False) -> list[re.Match]:
+    """Matches of ``pattern`` near each hint (start, end): the full pattern never scans the whole text.
 
     With ``years_before`` (a written date: the hint is the month's last numeral and 月), a date
     can start further back than the month's first numeral only with a year (年) or another
     month (月) written there: without either, the search starts at the month."""
     found: list[re.Match] = []
     position = 0
-    for near in hint.finditer(text):
-        start = near.start()
+    for start, end in hints:
         if start < position:
             continue
         low = max(position, start - _REACH_BEFORE)
         if years_before and text.find("年", low, start) < 0 and text.find("月", low, start) < 0:
             low = max(low, start - 1)  # a two-numeral month begins one character back
-        match = pattern.search(text, low, near.end() + _REACH_AFTER)
+        match = pattern.search(text, low, end + _REACH_AFTER)
         if match is not None:
             found.append(match)
             position = match.end()
