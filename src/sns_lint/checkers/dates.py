@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from sns_lint.analysis.japanese_calendar import WEEKDAY_CHARS, holiday_name
+from sns_lint.analysis.literal_patterns import longest_first
 from sns_lint.checkers import Hit, RuleContext
 
 KEYS = ("problem", "open_words")
@@ -42,7 +43,7 @@ def prepare(raw: dict, context: RuleContext) -> DatesData:
     words = None
     if problem == "holiday-unmarked":
         listed = context.strings(raw, "open_words", required=True)
-        words = re.compile("|".join(re.escape(w) for w in sorted(listed, key=len, reverse=True)))
+        words = re.compile(longest_first(listed))
     return DatesData(problem, words)
 
 
