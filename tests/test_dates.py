@@ -176,3 +176,16 @@ def test_holiday_names_agree_with_jpholiday_on_every_day_of_2018_to_2021():
 def test_spaces_before_month_and_full_width_digits_keep_the_whole_date(text, expected):
     found = find_dates(text, REFERENCE).mentions
     assert [(m.label, m.start, m.end) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2026/12/1(火)と12/3(木)", [("2026年12月1日", 0, 12), ("2026年12月3日", 13, 20)]),
+        ("https://example.jp/2026/12/1/ は 12／4（金）", [("2026年12月4日", 32, 39)]),
+        ("1/2/3 と 3/4 は日付ではありません", []),
+    ],
+)
+def test_slashed_dates_are_read_and_paths_and_fractions_are_not(text, expected):
+    found = find_dates(text, REFERENCE).mentions
+    assert [(m.label, m.start, m.end) for m in found] == expected

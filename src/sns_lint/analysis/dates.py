@@ -47,7 +47,9 @@ _SLASH_DATE = re.compile(
 )
 # Cheap pre-filters: a date is searched for only around these (a digit then 月; digit/digit).
 _MONTH_NUMERALS = "〇一二三四五六七八九十"  # and every decimal digit (str.isdecimal, what \d matches)
-_SLASH_HINT = re.compile(r"\d[/／]\d")
+# A digit, a slash and a digit, written to start on the slash (the digit before it is looked
+# behind): the engine skips in C to the slashes, fewer in a post than the digits.
+_SLASH_HINT = re.compile(r"[/／](?<=\d[/／])\d")
 _REACH_BEFORE = 24  # room for 令和 8 ( 2026 ) 年 before the month
 _REACH_AFTER = 64  # room for the day and the weekday bracket after it
 # A day-only item after a date: "〜3日（木）", "、25日(木)", "から3日まで".
@@ -134,7 +136,7 @@ def find_dates(text: str, reference: "date | Callable[[], date]") -> DatesAnalys
         reference = _Lazy(reference)
     found = _around(_KANJI_DATE, _month_hints(text), text, years_before=True) if "月" in text else []
     if "/" in text or "／" in text:
-        found.extend(_around(_SLASH_DATE, ((m.start(), m.end()) for m in _SLASH_HINT.finditer(text)), text))
+        found.extend(_around(_SLASH_DATE, _slash_hints(text), text))
         found.sort(key=lambda m: m.start())
     for match in found:
         mention = _mention(match)
@@ -194,6 +196,16 @@ def _month_hints(text: str) -> list[tuple[int, int]]:
         if last >= 0 and (text[last].isdecimal() or text[last] in _MONTH_NUMERALS):
             hints.append((last, month + 1))
         month = text.find("月", month + 1)
+    return hints
+
+
+def _slash_hints(text: str) -> list[tuple[int, int]]:
+    """Spans of a digit, a slash and a digit (``\\d[/／]\\d``), left to right, not overlapping."""
+    hints: list[tuple[int, int]] = []
+    for match in _SLASH_HINT.finditer(text):
+        start = match.start() - 1
+        if not hints or start >= hints[-1][1]:  # 1/2/3: the second slash's digit is taken
+            hints.append((start, match.end()))
     return hints
 
 
