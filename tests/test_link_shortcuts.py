@@ -79,6 +79,31 @@ def test_url_and_emoji_weights_stay_with_their_first_character_in_a_part():
     assert weighing.part(url + 1, len(text)).length == 1 + 2 + 2 + 1 + 1  # the URL's weight sits on its "h"
 
 
+def test_a_post_inside_blank_space_is_measured_without_copying_as_its_part_is():
+    """``span_length`` and ``overflow_offset(limit, start)`` (used for the post without the blank
+    space around it) answer as ``part(start, end)`` does, decomposed text (NFC weights) included."""
+    from sns_lint.analysis.post_length import body_bounds
+
+    generator = random.Random(5)
+    blanks = [" ", "\n", "\t", "\u3000", "\u2028", "\r\n"]
+    for _ in range(2_000):
+        pool = "".join(generator.sample(LABEL_POOLS, generator.randint(1, 3)))
+        core = "".join(generator.choice(pool) for _ in range(generator.randint(1, 300))).strip() or "あ"
+        before = "".join(generator.choice(blanks) for _ in range(generator.randint(0, 5)))
+        after = "".join(generator.choice(blanks) for _ in range(generator.randint(0, 5)))
+        text = before + core + after
+        assert body_bounds(text) == (len(before), len(before) + len(core))
+        start, end = body_bounds(text)
+        weighing = weigh(text)
+        part = weighing.part(start, end)
+        assert weighing.span_length(start, end) == part.length
+        for limit in (0, 10, 140, 280):
+            if part.length > limit:
+                assert weighing.overflow_offset(limit, start) == part.overflow_offset(limit), (text, limit)
+    assert body_bounds(" \n\u3000 ") == (0, 0) and body_bounds("") == (0, 0)
+    assert body_bounds(" " * 10_000 + "あ" + "\n" * 9_000) == (10_000, 10_001)
+
+
 HASHTAG_BEFORE = re.compile(r"(?:^|(?<=[^\w&]))[#＃](?![\d０-９]+(?:\W|$))[\w\u30fc\u3005]+")
 
 

@@ -34,8 +34,8 @@ class Measurement:
     length: int
     limit: int
     body_start: int  # offset of the counted text in the post
-    body: str
-    cut: int | None = None  # offset in ``body`` of the first character that no longer fits
+    body_end: int
+    cut: int | None = None  # offset from ``body_start`` of the first character that no longer fits
 
     @property
     def remaining(self) -> int:
@@ -46,9 +46,29 @@ class Measurement:
         return max(0, self.length - self.limit)
 
 
-def body_of(text: str) -> tuple[int, str]:
-    stripped = text.strip()
-    return (text.find(stripped) if stripped else 0), stripped
+_EDGE = 4_096  # blank space is looked for this many characters at a time: a 10 MB post is not copied
+
+
+def body_bounds(text: str) -> tuple[int, int]:
+    """Start and end of the text without the blank space around it ((0, 0) when all blank)."""
+    size = len(text)
+    start = 0
+    while start < size:
+        head = text[start : start + _EDGE]
+        kept = len(head.lstrip())
+        start += len(head) - kept
+        if kept:
+            break
+    if start >= size:
+        return 0, 0
+    end = size
+    while end > start:
+        tail = text[max(start, end - _EDGE) : end]
+        kept = len(tail.rstrip())
+        end -= len(tail) - kept
+        if kept:
+            break
+    return start, end
 
 
 def limit_of(rule: PlatformLimit, platform: str, account: "Account | None" = None) -> int:
@@ -69,17 +89,18 @@ def measure(
     For X, *weighing* is the post's ``weigh_post`` result when the caller has it
     (``PostAnalysis.x_weighing``): length and overflow come from that one pass.
     """
-    start, body = body_of(text)
+    start, end = body_bounds(text)
     limit = limit_of(rule, platform, account)
     if rule.count == "weighted":
         if weighing is None:
             from sns_lint.analysis.weighted_length import weigh_post
 
             weighing = weigh_post(text)
-        counted = weighing.part(start, start + len(body))
-        return Measurement(platform, counted.length, limit, start, body, counted.overflow_offset(limit))
-    length = len(body)
-    return Measurement(platform, length, limit, start, body, limit if length > limit else None)
+        length = weighing.span_length(start, end)
+        cut = weighing.overflow_offset(limit, start) if length > limit else None
+        return Measurement(platform, length, limit, start, end, cut)
+    length = end - start
+    return Measurement(platform, length, limit, start, end, limit if length > limit else None)
 
 
 def hashtags(text: str) -> list[re.Match]:

@@ -366,12 +366,44 @@ class Weighing:
                 marks.append((0, min(mark_end, end) - start, 0))
         return marks
 
-    def overflow_offset(self, limit: int) -> int | None:
-        """Offset of the first code point with which the length exceeds *limit*; None if it fits."""
-        if self.length <= limit:
+    def _units_before(self, offset: int) -> int:
+        """Sum of the weights of the first *offset* code points."""
+        if offset <= 0:
+            return 0
+        if self._text is None:
+            return sum(self._weights[:offset])
+        return self._units_in(0, min(offset, len(self._text)))
+
+    def span_length(self, start: int, end: int) -> int:
+        """X's length of ``text[start:end]`` where no mark straddles *start* (a post without the
+        blank space around it): ``part(start, end).length`` without copying the text."""
+        size = len(self._text) if self._text is not None else len(self._weights)
+        end = max(start, min(end, size))
+        if self._text is None:
+            units = self._total - sum(self._weights[:start]) - sum(self._weights[end:])
+        else:
+            units = self._total - self._units_in(0, start) - self._units_in(end, size)
+        return units * self._units.unit // self._units.scale
+
+    def overflow_offset(self, limit: int, start: int = 0) -> int | None:
+        """Offset (from *start*) of the first code point with which the length counted from
+        *start* exceeds *limit*; None if it fits. Code points before *start* (blank space
+        before a post) only shift the running total. With a *start*, ask only when the span
+        is known to be over the limit (``span_length``)."""
+        if start == 0 and self.length <= limit:
             return None
         # length of a prefix > limit  <=>  its units reach ceil((limit + 1) * scale / unit)
         threshold = -(-(limit + 1) * self._units.scale // self._units.unit)
+        if start:
+            threshold += self._units_before(start)
+            if self._total < threshold:
+                return None
+            found = self._first_reaching(threshold)
+            return found - start
+        return self._first_reaching(threshold)
+
+    def _first_reaching(self, threshold: int) -> int:
+        """Offset of the first code point at which the running total of units reaches *threshold*."""
         if self._weights is None:
             # halve the text (sums counted by C-level scans) down to a short window,
             # then weigh only that window code point by code point

@@ -75,7 +75,7 @@ class Checker:
                 yield Hit(
                     rule.id,
                     measured.body_start + measured.cut,
-                    measured.body_start + len(measured.body),
+                    measured.body_end,
                     {**values, "length": measured.length, "limit": measured.limit, "over": measured.over},
                 )
             if limit.max_hashtags is not None:
