@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from datetime import date, datetime
-from types import ModuleType
 from typing import TYPE_CHECKING
 
+# every check reads these facts: imported once here, not by an import statement on every post
+from sns_lint.analysis import addresses as _addresses, dates as _dates, moments as _moments
+from sns_lint.analysis import numbers as _numbers, phones as _phones
 from sns_lint.analysis.lazy_property import cached_property
 from sns_lint.posts import Post
 
@@ -77,13 +78,13 @@ class PostAnalysis:
     @cached_property
     def now(self) -> datetime:
         """``--at`` (or the clock, read once per run) in the policy's time zone."""
-        return _module("moments").now(self.config.at, self.config.timezone)
+        return _moments.now(self.config.at, self.config.timezone)
 
     @cached_property
     def scheduled_at(self) -> datetime | None:
         """The planned publish time in the policy's time zone (offsets converted)."""
         moment = self.post.meta.scheduled_at
-        return _module("moments").local(moment, self.config.timezone) if moment is not None else None
+        return _moments.local(moment, self.config.timezone) if moment is not None else None
 
     @cached_property
     def reference_day(self) -> date:
@@ -91,29 +92,29 @@ class PostAnalysis:
         moment = self.post.meta.scheduled_at
         if moment is not None:
             return self.scheduled_at.date()
-        return _module("moments").today(self.config.at, self.config.timezone)
+        return _moments.today(self.config.at, self.config.timezone)
 
     @cached_property
     def dates(self) -> "DatesAnalysis":
-        return _module("dates").find_dates(self.text, lambda: self.reference_day)
+        return _dates.find_dates(self.text, lambda: self.reference_day)
 
     @cached_property
     def numbers(self) -> "list[NumberRun]":
         """Digit runs (full-width, hyphens of every kind, spaced groups) with offsets into the text."""
-        return _module("numbers").find_numbers(self.text)
+        return _numbers.find_numbers(self.text)
 
     @cached_property
     def phones(self) -> "list[PhoneCandidate]":
         """Phone-shaped numbers among ``numbers``; no phone library is loaded for this."""
-        if not _module("numbers").may_hold_run(self.text, 5):  # a phone number has five digits or more
+        if not _numbers.may_hold_run(self.text, 5):  # a phone number has five digits or more
             return []
         numbers = self.numbers
-        return _module("phones").find_phones(self.text, numbers) if numbers else []
+        return _phones.find_phones(self.text, numbers) if numbers else []
 
     @cached_property
     def addresses(self) -> "list[AddressCandidate]":
         """Spans ending in block and house numbers, with their normalised form."""
-        return _module("addresses").find_addresses(self.text)
+        return _addresses.find_addresses(self.text)
 
     @cached_property
     def gazetteer(self) -> "Gazetteer | None":
@@ -153,16 +154,6 @@ class PostAnalysis:
 
 
 _allow_lists: dict = {}  # keyed by id(): the config object is kept in the value so the id stays unique
-_modules: dict[str, ModuleType] = {}
-
-
-def _module(name: str) -> ModuleType:
-    """An analysis module, imported on first use (their patterns take milliseconds to compile)
-    and then found without an import statement, which costs about 1 µs on every post."""
-    module = _modules.get(name)
-    if module is None:
-        module = _modules[name] = importlib.import_module(f"sns_lint.analysis.{name}")
-    return module
 
 
 def _phone_allow_list(config: "Config", account: "Account | None", gazetteer: "Gazetteer | None") -> "PhoneAllowList":
