@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sns_lint import linter
 from sns_lint.checking import Report, check_source
 from sns_lint.errors import InputError
+from sns_lint.findings import MAX_FINDING_TEXT
 from sns_lint.linter import RuleSet
 from sns_lint.posts import SourceFile
 from sns_lint.reporters import json_report, rich_text
@@ -100,7 +101,10 @@ def check_spans(text: str, report: Report) -> None:
     lines = LineIndex(text)
     for finding in report.findings:
         assert 0 <= finding.start < finding.end <= len(text), finding
-        assert finding.text == text[finding.start : finding.end], finding
+        if finding.end - finding.start > MAX_FINDING_TEXT:  # a very long span is quoted by its start
+            assert finding.text == text[finding.start : finding.start + MAX_FINDING_TEXT] + "…", finding
+        else:
+            assert finding.text == text[finding.start : finding.end], finding
         assert (finding.line, finding.column) == lines.position(finding.start)
         assert (finding.end_line, finding.end_column) == lines.position(finding.end)
         assert lines.offset(finding.line, finding.column) == finding.start
