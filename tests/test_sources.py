@@ -127,3 +127,11 @@ def test_long_draft_through_cli(cli, tmp_path):
     write(tmp_path / "long.txt", "お知らせです。" * 20_000 + "\n看護婦\n")
     finding = cli("check", "long.txt", "-f", "json", "--select", "6-2").json()["findings"][0]
     assert (finding["line"], finding["column"]) == (2, 1)
+
+
+def test_every_schedule_readers_suffix_is_a_schedule_suffix():
+    """post_files imports the schedule readers only for these suffixes: a reader's own must be among them."""
+    from sns_lint.sources import discovery, schedule_csv, schedule_yaml
+
+    readers = {*schedule_yaml.YAML_SUFFIXES, *schedule_yaml.JSON_SUFFIXES, *schedule_csv.CSV_SUFFIXES}
+    assert readers == set(discovery.SCHEDULE_SUFFIXES)

@@ -54,6 +54,9 @@ class Entry:
     pos: str | None
     kana: bool
     severity: Severity | None  # a context-dependent word can be a warning in an error rule
+    # (surface, normalised form, reading) of each token of each word, read once with the rule
+    # (and kept with it in the built-in rules cache): the index needs no Sudachi call
+    tokens: tuple[tuple[tuple[str, str, str], ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,9 +134,12 @@ def _entry(rule_id: str, item: Any, context: RuleContext, terms: Any, index: int
     pos = item.get("pos")
     if pos is not None and not isinstance(pos, str):
         fail("pos は品詞名の文字列で書いてください（例: 普通名詞）。", "pos")
+    from sns_lint.analysis.tokens import tokenize_word
+
+    words = strings("words", True)
     return Entry(
         rule_id=rule_id,
-        words=strings("words", True),
+        words=words,
         preferred=strings("preferred", False),
         category=text("category"),
         note=text("note"),
@@ -143,6 +149,7 @@ def _entry(rule_id: str, item: Any, context: RuleContext, terms: Any, index: int
         pos=pos,
         kana=kana,
         severity=Severity.parse(severity) if severity else None,
+        tokens=tuple(tuple(tokenize_word(word)) for word in words),
     )
 
 
@@ -159,8 +166,6 @@ class Checker:
     """One index over every entry of every ``terms`` rule."""
 
     def __init__(self, rules: list[tuple[Any, TermsData]]):
-        from sns_lint.analysis.tokens import tokenize_word
-
         self._by_surface: dict[str, list[_Pattern]] = {}
         self._by_normalized: dict[str, list[_Pattern]] = {}
         self._kana: dict[str, list[tuple[Entry, str]]] = {}
@@ -180,8 +185,8 @@ class Checker:
                 self._protected.update(entry.preferred)
         for _rule, data in rules:
             for entry in data.entries:
-                for word in entry.words:
-                    self._add_word(entry, word, tokenize_word(word))
+                for word, tokens in zip(entry.words, entry.tokens):
+                    self._add_word(entry, word, list(tokens))
         prefixes = {reading[:k] for reading in self._kana for k in range(1, len(reading) + 1)}
         self._kana_prefixes = frozenset(prefixes | {to_hiragana(p) for p in prefixes})
 
