@@ -5,7 +5,8 @@ pre-commit run start quickly. Every expected failure becomes one Japanese line
 on stderr and exit code 2; Ctrl-C exits 130; a closed pipe ends quietly.
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations": Typer reads the options from the annotations,
+# and real objects save it resolving strings on every start.
 
 import os
 import sys

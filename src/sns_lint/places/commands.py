@@ -1,6 +1,6 @@
 """``sns-lint places import | list | show``: build and inspect the public-facility gazetteer."""
 
-from __future__ import annotations
+# Annotations are objects, not strings: Typer reads them without resolving (see cli.py).
 
 import sys
 from pathlib import Path
