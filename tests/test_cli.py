@@ -146,6 +146,18 @@ def test_explain_by_clause_shows_examples(cli):
     assert "悪い例" in result.stdout and "よい例" in result.stdout and "看護婦" in result.stdout
 
 
+def test_explain_reads_folded_rationale_without_gaps_between_japanese_lines(cli):
+    """A rule's rationale is folded YAML (``>``): line breaks must not leave 「、 相手」 gaps."""
+    import re
+
+    from sns_lint.rulebook.loading import load_rules
+
+    for rule in load_rules():
+        assert not re.search(r"[^\x00-\x7f] [^\x00-\x7f]", rule.rationale), (rule.id, rule.rationale)
+    shown = cli("explain", "abusive-language").stdout
+    assert "言葉は、相手の名誉" in shown.replace("\n", "")
+
+
 def test_explain_unknown_exits_2(cli):
     result = cli("explain", "99-9")
     assert result.code == 2 and "99-9" in result.stderr

@@ -28,3 +28,12 @@ def printable(text: str) -> str:
     if _UNSAFE.search(text) is None:
         return text
     return _UNSAFE.sub(_escape, text)
+
+
+_FOLDED_BREAK = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+
+
+def unfold(text: str) -> str:
+    """Prose from a folded YAML scalar (``>``): each line break became a space, which between two
+    Japanese characters is a stray gap (「言葉は、 相手の」); those spaces are removed."""
+    return _FOLDED_BREAK.sub("", text)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sns_lint.checkers import KIND_MODULES, RuleContext, kind_module
+from sns_lint.display_text import unfold
 from sns_lint.errors import RuleFileError
 from sns_lint.findings import SEVERITY_NAMES, Severity
 from sns_lint.posts import PLATFORMS
@@ -122,8 +123,8 @@ def parse_rule(raw: Any, path: Path, builtin: bool = False) -> Rule:
         clause=clause,
         severity=Severity.parse(severity_name),
         kind=kind,
-        summary=required_text("summary"),
-        rationale=required_text("rationale"),
+        summary=unfold(required_text("summary")),
+        rationale=unfold(required_text("rationale")),
         message=message,
         suggestion=suggestion,
         supersedes=tuple(supersedes),
