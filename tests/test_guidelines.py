@@ -76,6 +76,24 @@ def test_profile_file_next_to_the_config(cli, tmp_path):
     assert "第5条第2号" in [f["clause"] for f in document["findings"]]
 
 
+def test_select_and_ignore_take_the_profiles_clause_numbers(cli, tmp_path):
+    """A city that cites its own guideline names its own clauses on the command line too."""
+    write(
+        tmp_path / "guides" / "mycity.yaml",
+        "id: mycity\nname: わが市SNSガイドライン\norganization: わが市\nsource: {title: わが市SNSガイドライン}\n"
+        "clauses:\n  \"6-2\": {number: 第5条第2号, title: 差別の禁止}\n",
+    )
+    write(tmp_path / "sns-lint.yaml", "guideline: guides/mycity.yaml\n")
+    write(tmp_path / "a.txt", BAD)
+    selected = cli("check", "a.txt", "-f", "json", "--select", "第5条第2号").json()
+    assert {f["rule"] for f in selected["findings"]} == {"discriminatory-term"}
+    ignored = cli("check", "a.txt", "-f", "json", "--ignore", "第5条第2号").json()
+    assert "discriminatory-term" not in {f["rule"] for f in ignored["findings"]}
+    assert cli("check", "a.txt", "--select", "6-2").code == 1  # our own numbers still work
+    unknown = cli("check", "a.txt", "--select", "第9条")
+    assert unknown.code == 2 and "第9条" in unknown.stderr
+
+
 @pytest.mark.parametrize(
     "profile, line, words",
     [

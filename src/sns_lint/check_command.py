@@ -127,7 +127,8 @@ def load_run(options: CheckOptions):
     from sns_lint.suppressing import DIRECTIVE_RULES
 
     every_rule = [*load_rules(config.rules.paths), *DIRECTIVE_RULES]
-    rules = select_rules(every_rule, split_keys(options.select), split_keys(options.ignore))
+    cite = config.guideline.cite if config.guideline is not None else None
+    rules = select_rules(every_rule, split_keys(options.select), split_keys(options.ignore), cite)
     warnings: list[str] = []
     ruleset = RuleSet.build(rules, config, warnings, directives=False)
     for message in warnings:

@@ -1,6 +1,8 @@
-"""``--select`` / ``--ignore``: narrow a run to some rules, by rule id or clause."""
+"""``--select`` / ``--ignore``: narrow a run to some rules, by rule id or clause (ours or the profile's)."""
 
 from __future__ import annotations
+
+from typing import Callable
 
 from sns_lint.errors import SnsLintError
 from sns_lint.rulebook.model import Rule
@@ -14,8 +16,15 @@ def split_keys(values: list[str] | None) -> list[str]:
     return keys
 
 
-def select_rules(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule]:
-    known = {r.id for r in rules} | {r.clause for r in rules}
+def select_rules(
+    rules: list[Rule], select: list[str], ignore: list[str], cite: "Callable[[str], str] | None" = None
+) -> list[Rule]:
+    """``cite``: the policy's guideline profile, so its clause numbers (第7条第2号) work as well."""
+
+    def names(rule: Rule) -> set[str]:
+        return {rule.id, rule.clause, cite(rule.clause)} if cite is not None else {rule.id, rule.clause}
+
+    known = set().union(*(names(r) for r in rules)) if rules else set()
     for option, keys in (("--select", select), ("--ignore", ignore)):
         unknown = [key for key in keys if key not in known]
         if unknown:
@@ -24,10 +33,4 @@ def select_rules(rules: list[Rule], select: list[str], ignore: list[str]) -> lis
             )
     chosen = set(select)
     dropped = set(ignore)
-    return [
-        rule
-        for rule in rules
-        if (not chosen or rule.id in chosen or rule.clause in chosen)
-        and rule.id not in dropped
-        and rule.clause not in dropped
-    ]
+    return [rule for rule in rules if (not chosen or names(rule) & chosen) and not names(rule) & dropped]
