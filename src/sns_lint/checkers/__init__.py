@@ -76,6 +76,25 @@ class RuleContext:
             self.fail(f"{key}「{value}」を読めません（{reason}）。", raw, key)
             raise  # fail() raises; this keeps type checkers content
 
+    def inline_or_file(self, raw: dict, key: str, what: str) -> tuple[Any, dict | None, Path | None]:
+        """``raw[key]`` written in the rule, or the YAML file named by ``raw[key + "_file"]``
+        holding ``key:`` (a list): (that value, the file's whole mapping, the file's path); the
+        last two are None when the value is written inline. ``what`` names the file in errors."""
+        from sns_lint.errors import RuleFileError
+        from sns_lint.yaml_loading import load_yaml
+
+        value = raw.get(key)
+        file_key = key + "_file"
+        if raw.get(file_key) is None:
+            return value, None, None
+        if value is not None:
+            self.fail(f"{key} と {file_key} はどちらか一方だけ書いてください。", raw, file_key)
+        text, target = self.read_data_file(raw, file_key)
+        loaded = load_yaml(text, target, RuleFileError)
+        if not isinstance(loaded, dict) or not isinstance(loaded.get(key), list):
+            raise RuleFileError(f"{what}のファイルには {key}: のリストを書いてください。", target, 1)
+        return loaded[key], loaded, target
+
     def strings(self, raw: dict, key: str, required: bool = False) -> tuple[str, ...]:
         value = raw.get(key)
         if value is None:

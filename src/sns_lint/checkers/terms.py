@@ -66,19 +66,9 @@ class TermsData:
 
 
 def prepare(raw: dict, context: RuleContext) -> TermsData:
-    from sns_lint.yaml_loading import load_yaml
-    from sns_lint.errors import RuleFileError
-
     rule_id = raw["id"]
-    terms = raw.get("terms")
-    if raw.get("terms_file") is not None:
-        if terms is not None:
-            context.fail("terms と terms_file はどちらか一方だけ書いてください。", raw, "terms_file")
-        text, target = context.read_data_file(raw, "terms_file")
-        loaded = load_yaml(text, target, RuleFileError)
-        if not isinstance(loaded, dict) or not isinstance(loaded.get("terms"), list):
-            raise RuleFileError("語リストのファイルには terms: のリストを書いてください。", target, 1)
-        terms = loaded["terms"]
+    terms, _loaded, target = context.inline_or_file(raw, "terms", "語リスト")
+    if target is not None:
         context = RuleContext(path=target, fail=context.fail)
     if not isinstance(terms, list) or not terms:
         context.fail("terms には語のリストを書いてください。", raw, "terms")

@@ -84,22 +84,15 @@ class TokenPatternData:
 
 def prepare(raw: dict, context: RuleContext) -> TokenPatternData:
     from sns_lint.errors import RuleFileError
-    from sns_lint.yaml_loading import load_yaml
 
     rule_id = raw["id"]
-    entries_raw, cues_raw = raw.get("entries"), raw.get("cues") or {}
+    cues_raw = raw.get("cues") or {}
     if not isinstance(cues_raw, dict):
         context.fail("cues は「名前: 定義」の形で書いてください。", raw, "cues")
     cues = {str(name): _cue(str(name), value, context) for name, value in cues_raw.items()}
     entries_context = context
-    if raw.get("entries_file") is not None:
-        if entries_raw is not None:
-            context.fail("entries と entries_file はどちらか一方だけ書いてください。", raw, "entries_file")
-        text, target = context.read_data_file(raw, "entries_file")
-        loaded = load_yaml(text, target, RuleFileError)
-        if not isinstance(loaded, dict) or not isinstance(loaded.get("entries"), list):
-            raise RuleFileError("パターンのファイルには entries: のリストを書いてください。", target, 1)
-        entries_raw = loaded["entries"]
+    entries_raw, loaded, target = context.inline_or_file(raw, "entries", "パターン")
+    if target is not None:
         entries_context = RuleContext(path=target, fail=_fail_in(target))
         file_cues = loaded.get("cues") or {}
         if not isinstance(file_cues, dict):
