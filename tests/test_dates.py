@@ -189,3 +189,23 @@ def test_spaces_before_month_and_full_width_digits_keep_the_whole_date(text, exp
 def test_slashed_dates_are_read_and_paths_and_fractions_are_not(text, expected):
     found = find_dates(text, REFERENCE).mentions
     assert [(m.label, m.start, m.end) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, reference, years",
+    [
+        # a fiscal year runs April to March: its January is in the next calendar year
+        ("令和8年度の説明会は1月15日（金）です。", date(2026, 3, 1), [2027]),
+        ("2026年度は4月5日（日）と3月7日（日）に開催します。", date(2026, 3, 1), [2026, 2027]),
+        ("令和 8 年度　納期限：1月31日（日）", date(2026, 6, 1), [2027]),
+        # a fiscal year in an earlier sentence says nothing about this one
+        ("令和8年度の予算が決まりました。説明会は1月15日（木）です。", date(2026, 1, 5), [2026]),
+        # nor does one after the date
+        ("1月15日（木）に令和8年度の説明会を開きます。", date(2026, 1, 5), [2026]),
+    ],
+)
+def test_a_fiscal_year_gives_its_year_to_the_dates_after_it_in_the_sentence(text, reference, years):
+    found = find_dates(text, reference).mentions
+    assert [m.year for m in found] == years
+    assert all(m.weekday is None or m.weekday == date(m.year, m.month, m.day).weekday() for m in found)
+

@@ -62,6 +62,11 @@ _ERA_PAIR = re.compile(
     rf"|(?P<west>\d{{4}}){_SP}{_OPEN}{_SP}(?P<era_in>{_ERA}){_SP}(?P<era_in_year>元|{_NUM}){_SP}{_CLOSE}"
 )
 _ERA_HINT = re.compile(_ERA)
+# A fiscal year (年度, April to March): a yearless date after it in the same sentence is in it.
+_FISCAL_YEAR = re.compile(
+    rf"(?:(?P<era>{_ERA}){_SP}(?P<era_year>元|{_NUM})|(?<!\d)(?P<west>\d{{4}})){_SP}年度"
+)
+FISCAL_YEAR_START = 4  # the month a Japanese fiscal year starts
 _RANGE_GAP = re.compile(rf"^{_SP}(?:[~〜～–—]|から){_SP}$")
 _RANGE_SEPARATORS = frozenset("~〜～–—") | {"から"}
 SENTENCE_MARKS = "。！!？?\n"
@@ -132,6 +137,7 @@ def find_dates(text: str, reference: "date | Callable[[], date]") -> DatesAnalys
         return DatesAnalysis(text=text, era_conflicts=conflicts)
     mentions: list[DateMention] = []
     context_year: DateMention | None = None  # last date with a year written
+    fiscal = _fiscal_years(text) if "年度" in text else []
     if not isinstance(reference, date):
         reference = _Lazy(reference)
     found = _around(_KANJI_DATE, _month_hints(text), text, years_before=True) if "月" in text else []
@@ -145,7 +151,7 @@ def find_dates(text: str, reference: "date | Callable[[], date]") -> DatesAnalys
         previous = mentions[-1] if mentions else None
         if previous is not None and _RANGE_GAP.match(text[previous.end : mention.start]):
             mention.range_start = previous
-        _resolve_year(mention, context_year, reference)
+        _resolve_year(mention, context_year, reference, _fiscal_year_before(fiscal, mention, context_year, text))
         mention.settle()
         mentions.append(mention)
         if mention.year_written:
@@ -293,13 +299,46 @@ def _exists(year: int, month: int, day: int) -> bool:
     return day <= (29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1])
 
 
-def _resolve_year(mention: DateMention, context: DateMention | None, reference: "date | _Lazy") -> None:
+def _fiscal_years(text: str) -> list[tuple[int, int]]:
+    """(end offset, first calendar year) of every fiscal year written (令和8年度, 2026年度)."""
+    found = []
+    for match in _FISCAL_YEAR.finditer(text):
+        if match.group("era"):
+            year = era_to_western(match.group("era"), parse_number(match.group("era_year")) or 0)
+        else:
+            year = int(match.group("west"))
+        found.append((match.end(), year))
+    return found
+
+
+def _fiscal_year_before(
+    fiscal: list[tuple[int, int]], mention: DateMention, context: DateMention | None, text: str
+) -> int | None:
+    """The fiscal year written last before ``mention`` in its sentence, unless a date with a
+    year comes after it (that date's year is the nearer context)."""
+    chosen = None
+    for end, year in fiscal:
+        if end > mention.start:
+            break
+        chosen = (end, year)
+    if chosen is None or (context is not None and context.end > chosen[0]):
+        return None
+    if _SENTENCE_END.search(text, chosen[0], mention.start):
+        return None
+    return chosen[1]
+
+
+def _resolve_year(
+    mention: DateMention, context: DateMention | None, reference: "date | _Lazy", fiscal_year: int | None = None
+) -> None:
     if mention.year_written or not mention.valid:
         return
     start = mention.range_start
     if start is not None and start.year is not None:
         # a range's end takes its start's year, the next one across the year boundary
         mention.year = start.year + (1 if mention.month < start.month else 0)
+    elif fiscal_year is not None:  # 令和8年度の1月 is January 2027
+        mention.year = fiscal_year + (1 if mention.month < FISCAL_YEAR_START else 0)
     elif context is not None and context.year is not None:
         mention.year = context.year + (1 if mention.month < context.month else 0)
     else:
