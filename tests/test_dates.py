@@ -209,3 +209,9 @@ def test_a_fiscal_year_gives_its_year_to_the_dates_after_it_in_the_sentence(text
     assert [m.year for m in found] == years
     assert all(m.weekday is None or m.weekday == date(m.year, m.month, m.day).weekday() for m in found)
 
+
+
+@pytest.mark.parametrize("text", ["9999年度の1月7日（土）に開催", "0000年度の4月7日（土）", "9999年12月31日（金）〜1月1日（土）"])
+def test_a_year_past_the_calendar_is_an_impossible_date_not_a_crash(text):
+    found = find_dates(text, REFERENCE).mentions
+    assert found and not all(m.valid for m in found)

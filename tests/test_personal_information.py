@@ -238,7 +238,8 @@ def test_the_case_folding_table_of_context_words_covers_every_code_point():
     of the listed extras (the fast search writes them out)."""
     import re
 
-    from sns_lint.checkers.context_words import IGNORECASE_EXTRAS, LATIN_LETTERS
+    from sns_lint.analysis.literal_patterns import IGNORECASE_EXTRAS
+    from sns_lint.checkers.context_words import LATIN_LETTERS
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     folded = set(re.findall(f"[{''.join(sorted(LATIN_LETTERS))}]", every, re.IGNORECASE))

@@ -179,3 +179,52 @@ def test_the_example_gazetteer_is_a_fresh_import_of_its_csv(tmp_path):
     import_facilities(EXAMPLE_CSV, tmp_path / "fresh.gpkg")
     committed = read_gazetteer(REPO / "examples" / "places" / "places.gpkg")
     assert committed.facilities == read_gazetteer(tmp_path / "fresh.gpkg").facilities
+
+
+def test_a_long_running_checker_picks_up_a_replaced_gazetteer(tmp_path, monkeypatch):
+    """``sns-lint serve`` keeps one policy for hours: a facility list replaced meanwhile is read
+    again (looked at no more than once a second), not kept from the start."""
+    import os
+
+    from sns_lint.analysis import post_analysis
+    from sns_lint.config.loading import load_config
+    from sns_lint.rulebook.loading import load_rules
+    from sns_lint.web.check_pool import CheckPool
+    from sns_lint.posts import PostMeta
+
+    (tmp_path / "places").mkdir()
+    import_facilities(EXAMPLE_CSV, tmp_path / "places" / "places.gpkg")
+    write(tmp_path / "sns-lint.yaml", (REPO / "examples" / "sns-lint.yaml").read_text(encoding="utf-8"))
+    config = load_config(str(tmp_path / "sns-lint.yaml"))
+    pool = CheckPool(load_rules(config.rules.paths), config, workers=1)
+    draft = "サンプル市民文化ホール（電話099-250-0009）で講座を開きます。".encode()
+
+    def facility_findings():
+        checked = pool._executor.submit(pool.check_bytes, draft, "d.txt", PostMeta()).result()
+        return [f.text for f in checked.report.findings if f.rule == "facility-accuracy"]
+
+    assert facility_findings()  # the hall's listed number is 099-250-0001
+    csv = EXAMPLE_CSV.read_text(encoding="utf-8").replace("099-250-0001", "099-250-0009")
+    write(tmp_path / "new.csv", csv)
+    import_facilities(tmp_path / "new.csv", tmp_path / "places" / "new.gpkg")
+    os.replace(tmp_path / "places" / "new.gpkg", tmp_path / "places" / "places.gpkg")
+    stamp = (tmp_path / "places" / "places.gpkg").stat().st_mtime + 5
+    os.utime(tmp_path / "places" / "places.gpkg", (stamp, stamp))  # a later modification time, surely
+    monkeypatch.setattr(post_analysis, "GAZETTEER_RECHECK_S", 0.0)
+    assert not [t for t in facility_findings() if "099-250-0009" in t]
+
+
+def test_a_facility_written_with_its_own_phone_number_is_not_told_its_address_differs(tmp_path):
+    """「ホール（電話099-250-0001）」: a phone number is no block and house number (none starts with 0)."""
+    from sns_lint.checking import check_file
+    from sns_lint.config.loading import load_config
+    from sns_lint.linter import RuleSet
+    from sns_lint.rulebook.loading import load_rules
+
+    config = load_config(str(REPO / "examples" / "sns-lint.yaml"))
+    ruleset = RuleSet.build(load_rules(config.rules.paths), config)
+    write(tmp_path / "a.txt", "サンプル市民文化ホール（電話099-250-0001）で講座を開きます。\n")
+    assert [f.rule for f in check_file(str(tmp_path / "a.txt"), ruleset, config).findings] == []
+    write(tmp_path / "b.txt", "サンプル市民文化ホール（電話099-250-0009）で講座を開きます。\n")
+    [wrong] = check_file(str(tmp_path / "b.txt"), ruleset, config).findings
+    assert wrong.rule == "facility-accuracy" and "電話番号" in wrong.message

@@ -71,8 +71,9 @@ def read_file(path: str | os.PathLike, limit: int | None = None) -> bytes:
         wanted = min(info.st_size, limit) + 1
         first = handle.read(wanted)  # usually the whole file, one allocation
         chunks, total = [first], len(first)
-        # a short read of a regular file is its end; only a file that grew is read on
-        while first and total <= limit and total >= wanted:
+        # usually all of it in one read: read on only when the size differs from what fstat said
+        # (a file that grew, or a file system that returns short reads)
+        while first and total <= limit and total != info.st_size:
             chunk = handle.read(min(CHUNK_BYTES, limit + 1 - total))
             if not chunk:
                 break

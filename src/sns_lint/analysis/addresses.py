@@ -29,6 +29,7 @@ _NUMBERS = (
     rf"|{_BLOCK}番地)"
 )
 _KANJI_NUMERAL = "〇一二三四五六七八九十百千"
+_ZEROS = "0０〇"
 
 
 @cache
@@ -120,6 +121,8 @@ def find_addresses(text: str) -> list[AddressCandidate]:
     for match in _patterns()["address"].finditer(text):
         numbers = match.group("numbers")
         if not re.search(r"\d|[０-９]|[〇一二三四五六七八九十]", numbers):
+            continue
+        if numbers[0] in _ZEROS:  # no block number starts with 0; a phone number does (電話099-216-1111)
             continue
         found.append(
             AddressCandidate(

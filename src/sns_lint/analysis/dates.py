@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import Callable, Iterable
 
 from sns_lint.analysis.japanese_calendar import ERAS, WEEKDAY_CHARS, era_to_western, parse_number
@@ -294,7 +294,7 @@ _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _exists(year: int, month: int, day: int) -> bool:
-    if not 1 <= month <= 12 or day < 1:
+    if not 1 <= month <= 12 or day < 1 or not MINYEAR <= year <= MAXYEAR:  # 9999年度の1月 is no date
         return False
     return day <= (29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1])
 

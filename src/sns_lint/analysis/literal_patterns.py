@@ -14,6 +14,9 @@ import re
 from typing import Iterable
 
 _END = ""  # key of a trie node that ends a word
+# The characters other than a letter's two ASCII cases that IGNORECASE matches for it (İ ı ſ and
+# the Kelvin sign; checked over every code point in tests/test_personal_information.py).
+IGNORECASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
 def longest_first(words: Iterable[str]) -> str:

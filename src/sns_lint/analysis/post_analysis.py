@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from time import monotonic
 from typing import TYPE_CHECKING
 
 # every check reads these facts: imported once here, not by an import statement on every post
@@ -118,16 +119,18 @@ class PostAnalysis:
 
     @cached_property
     def gazetteer(self) -> "Gazetteer | None":
-        """The policy's public-facility gazetteer (``places:``), read once per process."""
+        """The policy's public-facility gazetteer (``places:``): read once, and read again when
+        the file changes (a long ``sns-lint serve`` session), looked at no more than once a second."""
         config = self.config
         if config.places is None:
             return None
         key = ("gazetteer", id(config))
         kept = _allow_lists.get(key)
-        if kept is None:  # one file check per policy, not per post
+        now = monotonic()
+        if kept is None or now - kept[2] > GAZETTEER_RECHECK_S:  # not a file check per post
             from sns_lint.places.gazetteer import read_gazetteer
 
-            kept = _allow_lists[key] = (config, read_gazetteer(config.places))
+            kept = _allow_lists[key] = (config, read_gazetteer(config.places), now)
         return kept[1]
 
     @cached_property
@@ -153,6 +156,7 @@ class PostAnalysis:
         return max(0, self.tokens.index_at(offset))
 
 
+GAZETTEER_RECHECK_S = 1.0
 _allow_lists: dict = {}  # keyed by id(): the config object is kept in the value so the id stays unique
 
 

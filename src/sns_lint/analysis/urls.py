@@ -26,6 +26,8 @@ from functools import lru_cache
 from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 
+from sns_lint.analysis.literal_patterns import IGNORECASE_EXTRAS
+
 TYPE_CHECKING = False  # no ``typing`` import: start-up time matters
 if TYPE_CHECKING:
     import re
@@ -194,7 +196,7 @@ _LETTER = _re.compile(r"[^\W\d_]")  # every TLD starts with one
 # The characters beyond ASCII that case-insensitive matching takes for an ASCII letter
 # (İ ı ſ and the Kelvin sign): after ASCII letters, they could continue a TLD or end it
 # differently. Any other character after the letters (a Japanese one, "/", a space) ends them.
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLDS_TO_ASCII = "".join(IGNORECASE_EXTRAS.values())
 # punycode's [\-0-9a-z] read case-insensitively, spelt out (an ignore-case class costs
 # milliseconds to compile)
 _PUNYCODE_CHAR = _re.compile(f"[\\-0-9a-zA-Z{_FOLDS_TO_ASCII}]")

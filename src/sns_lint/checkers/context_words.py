@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sns_lint.analysis.literal_patterns import IGNORECASE_EXTRAS
 from sns_lint.checkers import RuleContext
 
 
@@ -86,13 +87,11 @@ class WordSet:
 
 _patterns: dict[tuple[str, ...], re.Pattern] = {}
 _fast_patterns: dict[tuple[str, ...], tuple[re.Pattern, ...]] = {}
-# Latin letters, ASCII and full-width, and the characters other than a letter's two cases that
-# IGNORECASE matches for it (checked over every code point in tests/test_personal_information.py).
+# Latin letters, ASCII and full-width (IGNORECASE_EXTRAS: what else IGNORECASE takes for one).
 LATIN_LETTERS = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
     "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
-IGNORECASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
 def _split_by_first_letter(words: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:

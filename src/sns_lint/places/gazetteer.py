@@ -74,7 +74,7 @@ class Gazetteer:
         return [f for f in self.facilities if name in f.name or (f.kana and name in f.kana) or (f.alias and name in f.alias)]
 
 
-_cache: dict[tuple[str, float], Gazetteer] = {}
+_cache: dict[str, tuple[float, Gazetteer]] = {}  # path -> (modification time, the newest reading)
 
 
 def read_gazetteer(path: Path) -> Gazetteer:
@@ -82,10 +82,10 @@ def read_gazetteer(path: Path) -> Gazetteer:
         stamp = path.stat().st_mtime
     except OSError:
         raise ConfigError("places に指定した施設一覧（GeoPackage）が見つかりません。", path) from None
-    key = (str(path), stamp)
-    if key not in _cache:
-        _cache[key] = _read(path)
-    return _cache[key]
+    kept = _cache.get(str(path))
+    if kept is None or kept[0] != stamp:
+        kept = _cache[str(path)] = (stamp, _read(path))
+    return kept[1]
 
 
 def _read(path: Path) -> Gazetteer:
