@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ElementTree
 from typing import TextIO
 
 from sns_lint.checking import FileResult, Report
+from sns_lint.findings import Finding
 
 # characters XML 1.0 cannot carry at all, even escaped
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -21,41 +22,43 @@ def _clean(value: object) -> str:
     return _NOT_XML.sub("\ufffd", str(value))
 
 
+def _case(suite: ElementTree.Element, result: FileResult, finding: Finding) -> ElementTree.Element:
+    """One test case per finding, named by rule and position (failed, or skipped when suppressed)."""
+    return ElementTree.SubElement(
+        suite,
+        "testcase",
+        name=_clean(f"{finding.rule} {finding.line}:{finding.column}"),
+        classname=_clean(result.path),
+        file=_clean(result.path),
+        line=str(finding.line),
+    )
+
+
+def _where(result: FileResult, finding: Finding) -> str:
+    return f"{result.path}:{finding.line}:{finding.column}: [{finding.clause}] {finding.message}"
+
+
 def _suite(result: FileResult) -> ElementTree.Element:
     suite = ElementTree.Element("testsuite", name=_clean(result.path))
     failures = errors = 0
     for finding in result.findings:
-        case = ElementTree.SubElement(
-            suite,
-            "testcase",
-            name=_clean(f"{finding.rule} {finding.line}:{finding.column}"),
-            classname=_clean(result.path),
-            file=_clean(result.path),
-            line=str(finding.line),
-        )
+        case = _case(suite, result, finding)
         failure = ElementTree.SubElement(
             case, "failure", message=_clean(finding.message), type=finding.severity.label
         )
-        detail = f"{result.path}:{finding.line}:{finding.column}: [{finding.clause}] {finding.message}"
+        detail = _where(result, finding)
         if finding.suggestion:
             detail += f"\n提案: {finding.suggestion}"
         failure.text = _clean(detail)
         failures += 1
     for item in result.suppressed:  # allowed on purpose: a skipped case that says why and by whom
         finding = item.finding
-        case = ElementTree.SubElement(
-            suite,
-            "testcase",
-            name=_clean(f"{finding.rule} {finding.line}:{finding.column}"),
-            classname=_clean(result.path),
-            file=_clean(result.path),
-            line=str(finding.line),
-        )
+        case = _case(suite, result, finding)
         reason = f"抑止: {item.reason or '（理由の記載なし）'}"
         if item.approved_by:
             reason += f"（承認: {item.approved_by}）"
         skipped = ElementTree.SubElement(case, "skipped", message=_clean(reason))
-        skipped.text = _clean(f"{result.path}:{finding.line}:{finding.column}: [{finding.clause}] {finding.message}")
+        skipped.text = _clean(_where(result, finding))
     if result.error is not None:
         case = ElementTree.SubElement(suite, "testcase", name="読み込み", classname=_clean(result.path))
         error = ElementTree.SubElement(case, "error", message=_clean(result.error.message), type="input")
