@@ -106,5 +106,20 @@ class RuleContext:
         return tuple(v.strip() for v in value)
 
 
+def string_list(item: dict, key: str, fail: Callable[..., Any], missing: str | None = None) -> tuple[str, ...]:
+    """``item[key]`` of a word-list entry: one string or a list of non-empty strings, stripped.
+    Absent: () or, when ``missing`` is given, ``fail(missing)``. ``fail(message, key)`` reports."""
+    value = item.get(key)
+    if value is None:
+        if missing is not None:
+            fail(missing)
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        fail(f"{key} は空でない文字列のリストで書いてください。", key)
+    return tuple(v.strip() for v in value)
+
+
 def kind_module(kind: str) -> ModuleType:
     return importlib.import_module(KIND_MODULES[kind])

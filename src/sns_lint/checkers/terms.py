@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from sns_lint.checkers import Hit, RuleContext
+from sns_lint.checkers import Hit, RuleContext, string_list
 from sns_lint.findings import SEVERITY_NAMES, Severity
 from sns_lint.checkers.text_folding import (
     WIDTH_FORMS,
@@ -95,16 +95,7 @@ def _entry(rule_id: str, item: Any, context: RuleContext, terms: Any, index: int
             fail(f"terms の項目に不明なキー「{key}」があります（使えるキー: {', '.join(ENTRY_KEYS)}）。", key)
 
     def strings(key: str, required: bool) -> tuple[str, ...]:
-        value = item.get(key)
-        if value is None:
-            if required:
-                fail(f"terms の項目に {key} がありません。")
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            fail(f"{key} は空でない文字列のリストで書いてください。", key)
-        return tuple(v.strip() for v in value)
+        return string_list(item, key, fail, f"terms の項目に {key} がありません。" if required else None)
 
     def text(key: str) -> str:
         value = item.get(key, "")

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from sns_lint.checkers import Hit, RuleContext
+from sns_lint.checkers import Hit, RuleContext, string_list
 from sns_lint.checkers.text_folding import is_kana
 from sns_lint.checkers.token_specs import TokenSpec, TokenView, fold, parse_sequence
 from sns_lint.findings import SEVERITY_NAMES, Severity
@@ -178,14 +178,7 @@ def _entry(rule_id: str, item: Any, cues: dict[str, Cue], context: RuleContext) 
             fail(f"entries の項目に不明なキー「{key}」があります（使えるキー: {', '.join(ENTRY_KEYS)}）。", key)
 
     def strings(key: str) -> tuple[str, ...]:
-        value = item.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            fail(f"{key} は空でない文字列のリストで書いてください。", key)
-        return tuple(v.strip() for v in value)
+        return string_list(item, key, fail)
 
     words = strings("words")
     patterns = item.get("patterns") or []
