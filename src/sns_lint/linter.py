@@ -84,8 +84,7 @@ class RuleSet:
             present = {r.id for r in rules}
             rules = [*rules, *(r for r in DIRECTIVE_RULES if r.id not in present)]
         settings = config.rules if config else None
-        known = {r.id for r in rules} | {r.clause for r in rules}
-        known |= {guideline.cite(r.clause) for r in rules}
+        known = {name for r in rules for name in r.names(guideline.cite)}
         if settings and warnings is not None:
             for key in sorted({*settings.disable, *settings.severity}):
                 if key not in known:
@@ -96,7 +95,7 @@ class RuleSet:
         active: dict[str, Rule] = {}
         overridden: set[str] = set()
         for rule in rules:
-            names = (rule.id, rule.clause, guideline.cite(rule.clause))
+            names = rule.names(guideline.cite)
             if settings and any(name in settings.disable for name in names):
                 continue
             if settings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from sns_lint.findings import Severity
 
@@ -38,6 +38,11 @@ class Rule:
     supersedes: tuple[str, ...] = ()  # rule ids whose findings on the same span this one replaces
     data: Any = field(default=None, compare=False, repr=False)  # the kind's own data, validated
     builtin: bool = True
+
+    def names(self, cite: "Callable[[str], str] | None" = None) -> tuple[str, ...]:
+        """What a policy or the command line may call this rule: its id, its clause, and the
+        clause as the guideline profile cites it (``cite``), in that order."""
+        return (self.id, self.clause) if cite is None else (self.id, self.clause, cite(self.clause))
 
     def with_severity(self, severity: Severity) -> "Rule":
         return replace(self, severity=severity)

@@ -22,9 +22,9 @@ def select_rules(
     """``cite``: the policy's guideline profile, so its clause numbers (第7条第2号) work as well."""
 
     def names(rule: Rule) -> set[str]:
-        return {rule.id, rule.clause, cite(rule.clause)} if cite is not None else {rule.id, rule.clause}
+        return set(rule.names(cite))
 
-    known = set().union(*(names(r) for r in rules)) if rules else set()
+    known = {name for rule in rules for name in rule.names(cite)}
     for option, keys in (("--select", select), ("--ignore", ignore)):
         unknown = [key for key in keys if key not in known]
         if unknown:
