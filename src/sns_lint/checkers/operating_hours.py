@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from sns_lint.analysis.operating_hours import judge, moment_label, window_label
+from sns_lint.analysis.post_length import body_bounds
 from sns_lint.checkers import Hit, RuleContext
 
 KEYS = ("check",)
@@ -37,9 +38,9 @@ def prepare(raw: dict, context: RuleContext) -> ScheduleData:
 
 
 def _first_line(text: str) -> tuple[int, int]:
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    return start, (len(text.rstrip()) if end == -1 else end)
+    start, end = body_bounds(text)  # the post without its blank edges, without copying it
+    newline = text.find("\n", start)
+    return start, (end if newline == -1 else newline)
 
 
 class Checker:
