@@ -13,7 +13,8 @@ class LineIndex:
 
     def __init__(self, text: str):
         self.text = text
-        starts = array("q", [0])  # 8 bytes a line: a draft of a million short lines stays small
+        # 4 bytes a line (8 past 4 G characters): a draft of a million short lines stays small
+        starts = array("I" if len(text) <= 0xFFFF_FFFF else "q", [0])
         find = text.find
         pos = find("\n")
         while pos != -1:

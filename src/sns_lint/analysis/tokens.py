@@ -139,7 +139,9 @@ class Tokens:
             pieces = [(offset, _sudachi_safe(piece)) for offset, piece in iter_segments(text)]
         else:
             pieces = iter_segments(text)
-        offsets, lengths, firsts = array("q"), array("q"), array("q")
+        # 4 bytes an entry: inputs are capped far below 4 G characters
+        kind = "I" if len(text) <= _MAX_UINT32 else "q"
+        offsets, lengths, firsts = array(kind), array(kind), array(kind)
         self._text = text
         # offsets and lengths, not the pieces: no copy of the text, no object per segment
         self._segment_offsets = offsets
@@ -203,7 +205,7 @@ class Tokens:
     def starts(self) -> array:
         """Offset of every token in the post text (built on first use)."""
         if self._starts is None:
-            starts = array("q")
+            starts = array(self._segment_offsets.typecode)
             surfaces = self.surfaces
             bounds = [*self._segment_firsts, len(surfaces)]
             for which, offset in enumerate(self._segment_offsets):
@@ -212,7 +214,7 @@ class Tokens:
                     starts.append(position)
                     position += len(surfaces[index])
             if self._hidden is not None:
-                starts = array("q", map(self._hidden.start, starts))
+                starts = array("q", map(self._hidden.start, starts))  # offsets in the original text
             self._starts = starts
         return self._starts
 
@@ -300,6 +302,7 @@ class Tokens:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_MAX_UINT32 = 0xFFFF_FFFF
 
 
 def _every_token(_surface: str) -> bool:
@@ -307,52 +310,39 @@ def _every_token(_surface: str) -> bool:
 
 
 class _ReadForms:
-    """Forms of chosen tokens of a large draft, in parallel arrays (a few bytes a token):
-    token indexes in rising order, normalised and dictionary forms as numbers into one list of
-    distinct strings, and part of speech as a tuple shared by every token that has it."""
+    """Forms of chosen tokens of a large draft in two parallel arrays (8 bytes a token): token
+    indexes in rising order, and the number of the token's (normalised form, dictionary form,
+    part of speech) among the distinct ones, each stored once."""
 
-    __slots__ = ("indexes", "normalized_ids", "dictionary_ids", "pos_ids", "strings", "_string_ids", "_pos", "_pos_ids")
+    __slots__ = ("indexes", "form_ids", "_forms", "_form_ids")
 
     def __init__(self) -> None:
         self.indexes = array("I")
-        self.normalized_ids = array("I")
-        self.dictionary_ids = array("I")
-        self.pos_ids = array("I")
-        self.strings: list[str] = []
-        self._string_ids: dict[str, int] = {}
-        self._pos: list[tuple[str, ...]] = []
-        self._pos_ids: dict[tuple[str, ...], int] = {}
-
-    def _id(self, value: str) -> int:
-        number = self._string_ids.get(value)
-        if number is None:
-            number = self._string_ids[value] = len(self.strings)
-            self.strings.append(value)
-        return number
+        self.form_ids = array("I")
+        self._forms: list[tuple[str, str, tuple[str, ...]]] = []
+        self._form_ids: dict[tuple[str, str, tuple[str, ...]], int] = {}
 
     def add(self, index: int, morpheme: Any) -> None:
-        self.indexes.append(index)
-        self.normalized_ids.append(self._id(morpheme.normalized_form()))
-        self.dictionary_ids.append(self._id(morpheme.dictionary_form()))
-        pos = tuple(morpheme.part_of_speech())
-        number = self._pos_ids.get(pos)
+        forms = (morpheme.normalized_form(), morpheme.dictionary_form(), tuple(morpheme.part_of_speech()))
+        number = self._form_ids.get(forms)
         if number is None:
-            number = self._pos_ids[pos] = len(self._pos)
-            self._pos.append(pos)
-        self.pos_ids.append(number)
+            number = self._form_ids[forms] = len(self._forms)
+            self._forms.append(forms)
+        self.indexes.append(index)
+        self.form_ids.append(number)
 
     def find(self, index: int) -> int:
         where = bisect_left(self.indexes, index)
         return where if where < len(self.indexes) and self.indexes[where] == index else -1
 
     def normalized(self, where: int) -> str:
-        return self.strings[self.normalized_ids[where]]
+        return self._forms[self.form_ids[where]][0]
 
     def dictionary_form(self, where: int) -> str:
-        return self.strings[self.dictionary_ids[where]]
+        return self._forms[self.form_ids[where]][1]
 
     def pos(self, where: int) -> tuple[str, ...]:
-        return self._pos[self.pos_ids[where]]
+        return self._forms[self.form_ids[where]][2]
 
 
 def _surfaces(piece: str, morphemes: Any) -> list[str]:
