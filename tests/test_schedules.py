@@ -82,8 +82,11 @@ def test_yaml_findings_point_inside_block_scalars(cli, tmp_path):
     hours = findings(result, "operating-hours")
     assert {f["post"] for f in hours} == {1, 2}  # Saturday 10:00 and Wednesday 23:30
     saturday = next(f for f in hours if f["post"] == 1)
-    # the folded block: the finding underlines the post's first line, inside the file
-    assert (saturday["line"], saturday["column"]) == position(YAML_SCHEDULE, "市民文化ホールで")
+    # the time is the problem: the finding underlines the entry's scheduled_at line (a CI
+    # annotation lands there), not the text
+    assert (saturday["line"], saturday["column"]) == position(YAML_SCHEDULE, 'scheduled_at: "2026-12-05T10:00"')
+    assert saturday["text"] == 'scheduled_at: "2026-12-05T10:00"'
+    assert (saturday["end_line"], saturday["end_column"]) == (saturday["line"], saturday["column"] + len(saturday["text"]))
     assert "平日 8:30〜17:15" in saturday["message"]
     assert "12月7日（月）8:30" in saturday["message"]
     assert saturday["suggestion"] == "2026-12-07T08:30+09:00"
@@ -106,6 +109,7 @@ def test_json_schedule_post_is_the_list_index_and_columns_survive_escapes(cli, t
     [hours] = findings(result, "operating-hours")
     assert hours["post"] == 1  # 01:00 UTC on Sunday is 10:00 Sunday in Tokyo
     assert "日曜日" in hours["message"]
+    assert (hours["line"], hours["column"]) == position(text, '"scheduled_at": "2026-12-06T01:00:00Z"')
 
 
 def test_a_schedule_entry_without_text_names_its_line(cli, tmp_path):
@@ -155,7 +159,9 @@ def test_cp932_csv_from_excel_with_bom_less_crlf(cli, tmp_path):
     (tmp_path / "excel.csv").write_bytes(text.encode("cp932"))
     result = cli("check", "excel.csv", "-f", "json", *AT)
     [hours] = findings(result, "operating-hours")
-    assert (hours["line"], hours["column"]) == position(text.replace("\r\n", "\n"), "土曜の朝")
+    # the finding underlines the cell holding the time (CRLF counts as one line break)
+    assert (hours["line"], hours["column"]) == position(text.replace("\r\n", "\n"), "2026/12/05 10:00")
+    assert hours["text"] == "2026/12/05 10:00"
     assert "土曜日" in hours["message"]
 
 
@@ -185,6 +191,9 @@ def test_sprout_social_layout(cli, tmp_path, rows, expected):
     [hours] = findings(result, "operating-hours")
     assert hours["post"] == 1 and hours["line"] == 3
     assert expected in hours["message"]
+    # date and time sit in two cells: the finding spans both, not the message
+    assert hours["text"] == rows.splitlines()[2][: len(hours["text"])] and "投稿" not in hours["text"]
+    assert hours["column"] == 1 and "10:00" in hours["text"]
 
 
 def test_hootsuite_headerless_layout_with_url_column(cli, tmp_path):
@@ -208,7 +217,7 @@ def test_policy_maps_other_column_names_and_date_format(cli, tmp_path):
     write(tmp_path / "export.csv", text)
     result = cli("check", "export.csv", "-f", "json", *AT)
     [hours] = findings(result, "operating-hours")
-    assert hours["post"] == 1 and hours["text"] == "夜です。"
+    assert hours["post"] == 1 and hours["text"] == "2026年12月01日 22時00分"
 
 
 def test_unreadable_csv_time_is_a_clear_error(cli, tmp_path):
@@ -229,7 +238,18 @@ def test_plain_draft_is_judged_only_with_at(cli, tmp_path):
     [hours] = findings(late, "operating-hours")
     assert hours["suggestion"] == "2026-12-02T08:30+09:00"
     assert "12月2日（水）8:30" in hours["message"]
+    # no time written in the file: the finding underlines the post's first line
+    assert (hours["line"], hours["column"], hours["text"]) == (1, 1, "市からのお知らせです。")
     assert cli("check", "draft.txt", "--at", "now").code in (0, 1)
+
+
+def test_front_matter_time_is_where_the_finding_points(cli, tmp_path):
+    policy(tmp_path)
+    text = "---\naccount: koho-x\nscheduled_at: 2026-12-05T10:00  \n---\n土曜日のお知らせです。\n"
+    write(tmp_path / "draft.md", text)
+    [hours] = findings(cli("check", "draft.md", "-f", "json", *AT), "operating-hours")
+    assert (hours["line"], hours["column"], hours["text"]) == (3, 1, "scheduled_at: 2026-12-05T10:00")
+    assert hours["end_line"] == 3 and hours["end_column"] == 1 + len(hours["text"])
 
 
 def test_at_in_utc_is_converted_to_the_policy_zone(cli, tmp_path):

@@ -188,6 +188,35 @@ def test_explain_unknown_rule_is_404_in_japanese(client):
     assert "no-such-rule" in response.json()["error"] and "ルール" in response.json()["error"]
 
 
+def test_explain_looks_up_a_word_like_the_command_line(client, cli):
+    """Staff without a terminal ask what to write instead of a word, as ``sns-lint explain 看護婦`` does."""
+    body = client.get("/api/explain/看護婦").json()
+    assert body["word"] == "看護婦"
+    [match] = [m for m in body["matches"] if m["id"] == "discriminatory-term"]
+    assert match["clause"] == "6-2" and match["preferred"] == ["看護師"] and match["note"]
+    assert "看護師" in cli("explain", "看護婦").stdout
+    # another script: found through the reading, and says which listed word it matched
+    [kana] = [m for m in client.get("/api/explain/かんごふ").json()["matches"] if m["id"] == "discriminatory-term"]
+    assert kana["preferred"] == ["看護師"]
+    # a word no rule lists, and one too long to be a word, are not found
+    assert client.get("/api/explain/市役所").status_code == 404
+    assert client.get("/api/explain/" + "あ" * 101).status_code == 404
+
+
+def test_word_search_box_shows_matches_on_a_page(client):
+    assert 'name="q"' in client.get("/rules").text
+    page = client.get("/explain", params={"q": " 看護婦 "})
+    assert page.status_code == 200
+    assert "言い換え" in page.text and "看護師" in page.text and 'href="/explain/discriminatory-term"' in page.text
+    assert client.get("/explain/看護婦").text.count("看護師") >= 1
+    empty = client.get("/explain", params={"q": ""}, follow_redirects=False)
+    assert empty.status_code == 303 and empty.headers["location"] == "/rules"
+    missing = client.get("/explain", params={"q": "市役所"})
+    assert missing.status_code == 404 and "市役所" in missing.text and "語" in missing.text
+    # what was typed is shown escaped, never as markup
+    assert "<script>" not in client.get("/explain", params={"q": "<script>x</script>"}).text
+
+
 def test_explain_page_and_rules_page_render(client):
     page = client.get("/explain/6-2")
     assert page.status_code == 200 and "よい例" in page.text and "看護" in page.text
@@ -241,12 +270,17 @@ def _same_as_cli(cli, tmp_path, name: str, data: bytes, body: dict) -> None:
 
 
 def _marks_hold_their_text(body: dict) -> int:
+    """Checks every mark; returns how many there are (one per finding), placed in the text or not."""
     findings = body["report"]["findings"]
     placed = 0
     for post in body["file"]["posts"]:
         for mark in post["marks"]:
             finding = findings[mark["finding"]]
             assert finding["post"] == post["post"]
+            if mark["start"] is None:  # written outside the text: a schedule entry's time (5-9)
+                assert finding["clause"] == "5-9" and finding["text"] not in post["text"], finding
+                placed += 1
+                continue
             assert post["text"][mark["start"] : mark["end"]] == finding["text"]
             placed += 1
     return placed
@@ -262,7 +296,8 @@ def test_schedule_file_is_a_list_of_posts_like_the_cli_report(example_client, cl
     assert [p["post"] for p in posts] == list(range(7))
     assert posts[0]["id"] == "gomi-1207" and posts[0]["account"] == "koho-x"
     assert posts[0]["scheduled_at"].startswith("2026-12-07T09:00")
-    # every finding is placed inside its own post's text, block scalars and quoted cells too
+    # every finding has a mark, placed inside its own post's text (block scalars and quoted cells too)
+    # unless it is about the time written beside the text (5-9)
     assert _marks_hold_their_text(body) == len(body["report"]["findings"]) > 0
 
 

@@ -177,10 +177,15 @@ class RuleSet:
 
     def _finding(self, post: Post, hit: Hit) -> Finding:
         rule = self.rules[hit.rule_id]
-        if hit.end - hit.start > MAX_FINDING_TEXT:
-            text = post.text[hit.start : hit.start + MAX_FINDING_TEXT] + "…"
+        lines = post.source.lines
+        if hit.file_span is not None:  # metadata outside the post text
+            start, end = hit.file_span
+            text = post.source.text[start : min(end, start + MAX_FINDING_TEXT + 1)]
         else:
-            text = post.text[hit.start : hit.end]
+            start, end = post.file_span(hit.start, hit.end)
+            text = post.text[hit.start : min(hit.end, hit.start + MAX_FINDING_TEXT + 1)]  # no copy of a huge span
+        if len(text) > MAX_FINDING_TEXT:
+            text = text[:MAX_FINDING_TEXT] + "…"
         if hit.mask is not None:
             from sns_lint.masking import mask_secret
 
@@ -188,8 +193,6 @@ class RuleSet:
         values = _Placeholders(hit.values)
         values["text"] = text
         suggestion = rule.suggestion.format_map(values) if rule.suggestion else hit.suggestion
-        lines = post.source.lines
-        start, end = post.file_span(hit.start, hit.end)
         line, column = lines.position(start)
         end_line, end_column = lines.position(end)
         return Finding(

@@ -39,6 +39,9 @@ class PostMeta:
     account: str | None = None
     platform: str | None = None
     scheduled_at: datetime | None = None
+    # where scheduled_at is written: file offsets (start, end) of its line or CSV cells, for
+    # findings about the time (5-9); None when the time did not come from the file
+    scheduled_span: tuple[int, int] | None = None
     emergency: bool = False
     approved_by: str | None = None
     published: bool = False  # already sent: kept for the record, not judged for its time

@@ -30,6 +30,12 @@ class LineIndex:
     def offset(self, line: int, column: int) -> int:
         return self._starts[line - 1] + column - 1
 
+    def content_span(self, line: int) -> tuple[int, int]:
+        """Offsets of a line's text without its leading and trailing blanks."""
+        whole = self.line_text(line)
+        start = self.offset(line, 1) + len(whole) - len(whole.lstrip())
+        return start, start + len(whole.strip())
+
     def line_text(self, line: int) -> str:
         start = self._starts[line - 1]
         end = self.text.find("\n", start)

@@ -51,6 +51,9 @@ class Hit:
     severity: Any = None  # a Severity that overrides the rule's own, for this hit only
     replacements: tuple[str, ...] = ()  # texts that can replace the span as they are (--fix: only when one)
     mask: int | None = None  # a secret: findings show only this many last characters (CI logs)
+    # the problem is written outside the post text (a schedule entry's scheduled_at): file
+    # offsets of what the finding underlines instead of start..end
+    file_span: tuple[int, int] | None = None
 
 
 @dataclass

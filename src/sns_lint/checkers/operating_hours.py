@@ -8,7 +8,8 @@ Rule data ``check`` picks what the rule reports:
 - ``emergency``: records that an ``emergency: true`` post outside the hours was let through.
 
 Posts marked ``published: true`` are history and are not judged. The finding underlines the
-post's first line: the problem is the time, not a word.
+line where ``scheduled_at`` is written (front matter, schedule entry, CSV row); for a plain
+draft judged with ``--at``, the post's first line: the problem is the time, not a word.
 """
 
 from __future__ import annotations
@@ -58,10 +59,12 @@ class Checker:
         if moment is None:
             return
         start, end = _first_line(analysis.text)
+        where = meta.scheduled_span if scheduled is not None else None
         for rule, data in self._rules:
             if data.check == "past":
                 if scheduled is not None and scheduled < analysis.now:
-                    yield Hit(rule.id, start, end, {"scheduled": moment_label(scheduled), "now": moment_label(analysis.now)})
+                    values = {"scheduled": moment_label(scheduled), "now": moment_label(analysis.now)}
+                    yield Hit(rule.id, start, end, values, file_span=where)
                 continue
             hours = analysis.account.hours if analysis.account is not None else None
             if hours is None or (data.check == "hours") == meta.emergency:
@@ -77,4 +80,4 @@ class Checker:
                 "next": moment_label(following) if following else "（1 年以内にありません）",
             }
             suggestion = following.isoformat(timespec="minutes") if following and data.check == "hours" else None
-            yield Hit(rule.id, start, end, values, suggestion=suggestion)
+            yield Hit(rule.id, start, end, values, suggestion=suggestion, file_span=where)

@@ -8,6 +8,7 @@ from datetime import datetime
 from sns_lint.errors import InputError
 from sns_lint.posts import PLATFORMS, SPEAKERS, PostMeta, Suppression
 from sns_lint.sources.directives import split_arguments
+from sns_lint.text_positions import LineIndex
 from sns_lint.yaml_loading import LineDict, LineList, load_yaml
 
 KNOWN_KEYS = ("account", "platform", "scheduled_at", "emergency", "approved_by", "published", "speaker", "allow")
@@ -32,7 +33,7 @@ def split_front_matter(text: str, path: str, warnings: list[str]) -> tuple[PostM
         return PostMeta(), body_start
     if not isinstance(data, LineDict):
         raise InputError("フロントマターは「キー: 値」の形で書いてください。", path, 2)
-    return meta_from(data, path, warnings), body_start
+    return meta_from(data, path, warnings, lines=LineIndex(text[:body_start])), body_start
 
 
 def meta_from(
@@ -42,8 +43,10 @@ def meta_from(
     where: str = "フロントマター",
     line_offset: int = 1,
     known_keys: tuple[str, ...] = KNOWN_KEYS,
+    lines: LineIndex | None = None,
 ) -> PostMeta:
-    """Validated metadata of one post: front matter, or one entry of a schedule file."""
+    """Validated metadata of one post: front matter, or one entry of a schedule file.
+    ``lines`` (of the file) place where ``scheduled_at`` is written."""
     for key in data:
         if key not in known_keys:
             warnings.append(
@@ -91,6 +94,7 @@ def meta_from(
         account=text_value("account"),
         platform=platform,
         scheduled_at=parse_datetime(scheduled, path, line("scheduled_at")) if scheduled else None,
+        scheduled_span=lines.content_span(line("scheduled_at")) if scheduled and lines is not None else None,
         emergency=flag("emergency"),
         approved_by=text_value("approved_by"),
         published=flag("published"),

@@ -173,7 +173,9 @@ def posts_from_csv(source: SourceFile, settings: ScheduleCsv, warnings: list[str
         when = _scheduled_at(cell, layout, settings, day_first, path, line)
         meta = meta_from(entry, path, warnings, where=f"{line} 行目", line_offset=0, known_keys=ENTRY_KEYS)
         if when is not None:
-            meta = replace(meta, scheduled_at=when)
+            written = [c for c in (cell("scheduled_at"), cell("date"), cell("time")) if c is not None and c.value.strip()]
+            span = (min(c.start for c in written), max(c.start + len(c.value.rstrip()) for c in written))
+            meta = replace(meta, scheduled_at=when, scheduled_span=span)
         text, text_map = text_cell.value, text_cell.offset_map()
         if layout.url_column is not None and layout.url_column < len(cells) and cells[layout.url_column].value.strip():
             url = cells[layout.url_column]

@@ -237,7 +237,9 @@ def _entry_text(entry: Any, index: int, path: str) -> str:
 def _post(
     source: SourceFile, index: int, entry: Any, text: str, offset: int, text_map: OffsetMap | None, warnings: list[str]
 ) -> Post:
-    meta = meta_from(entry, source.path, warnings, where=f"posts[{index}] ", line_offset=0, known_keys=ENTRY_KEYS)
+    meta = meta_from(
+        entry, source.path, warnings, where=f"posts[{index}] ", line_offset=0, known_keys=ENTRY_KEYS, lines=source.lines
+    )
     account_line = entry.line_of("account") if "account" in entry else entry.line
     return Post(
         source=source,

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -26,6 +26,7 @@ from sns_lint.linter import RuleSet
 from sns_lint.posts import PLATFORMS, Post
 from sns_lint.reporters import json_report
 from sns_lint.rulebook.model import Rule
+from sns_lint.rulebook.word_lookup import WordMatch
 from sns_lint.sources.discovery import POST_SUFFIXES, SCHEDULE_SUFFIXES
 from sns_lint.web.check_pool import DRAFT_PATH, CheckFailed, CheckPool, FileCheck
 from sns_lint.web.draft_requests import BadRequest, draft_from, file_name, meta_from, parse_json
@@ -33,6 +34,7 @@ from sns_lint.web.guards import LOCAL_HOSTS, Guards, read_body
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+MAX_WORD_CHARS = 100  # a word or phrase to look up, not a draft
 
 
 def clause_key(clause: str) -> tuple:
@@ -57,6 +59,17 @@ def rule_explanation(rule: Rule, ruleset: RuleSet) -> dict[str, Any]:
         "rationale": rule.rationale.strip(),
         "bad": [example.text.strip() for example in rule.bad],
         "good": [example.text.strip() for example in rule.good],
+    }
+
+
+def word_match(match: WordMatch, ruleset: RuleSet) -> dict[str, Any]:
+    """One rule that lists a looked-up word, and what to write instead."""
+    return {
+        **rule_summary(match.rule, ruleset),
+        "listed": match.listed,
+        "preferred": list(match.preferred),
+        "note": match.note,
+        "condition": match.condition,
     }
 
 
@@ -161,33 +174,57 @@ def create_app(
     def chosen(target: str) -> list[Rule]:
         return [rule for rule in ordered if target in (rule.id, rule.clause)]
 
-    def unknown_rule(target: str) -> str:
-        return f"「{target}」に当たるルールがありません（ルール一覧で確認できます）。"
+    def unknown(target: str) -> str:
+        return f"「{target}」に当たるルール・語がありません（ルール一覧で確認できます）。"
 
-    async def explain_page(request: Request) -> Response:
-        target = request.path_params["target"]
+    async def explained(target: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(rules, word matches): a rule id or clause explains its rules; anything else is
+        looked up as a word, like ``sns-lint explain WORD``."""
+        target = target.strip()
         found = chosen(target)
+        if found:
+            return [rule_explanation(r, ruleset) for r in found], []
+        if not target or len(target) > MAX_WORD_CHARS:
+            return [], []
+        matches = await pool.run(pool.lookup_word, target)
+        return [], [word_match(m, ruleset) for m in matches]
+
+    async def explain_view(request: Request, target: str) -> Response:
+        rules_found, words = await explained(target)
         return templates.TemplateResponse(
             request,
             "explain.html",
             {
                 **page_context(),
-                "target": target,
-                "rules": [rule_explanation(r, ruleset) for r in found],
-                "error": None if found else unknown_rule(target),
+                "target": target.strip(),
+                "rules": rules_found,
+                "words": words,
+                "error": None if rules_found or words else unknown(target.strip()),
             },
-            status_code=200 if found else 404,
+            status_code=200 if rules_found or words else 404,
         )
+
+    async def explain_page(request: Request) -> Response:
+        return await explain_view(request, request.path_params["target"])
+
+    async def explain_search(request: Request) -> Response:
+        """The rules page's search box: ``/explain?q=WORD``."""
+        query = request.query_params.get("q", "").strip()
+        if not query:
+            return RedirectResponse("/rules", status_code=303)
+        return await explain_view(request, query)
 
     async def api_rules(request: Request) -> Response:
         return JSONResponse({"rules": [rule_summary(r, ruleset) for r in ordered]})
 
     async def api_explain(request: Request) -> Response:
         target = request.path_params["target"]
-        found = chosen(target)
-        if not found:
-            return JSONResponse({"error": unknown_rule(target)}, status_code=404)
-        return JSONResponse({"rules": [rule_explanation(r, ruleset) for r in found]})
+        rules_found, words = await explained(target)
+        if rules_found:
+            return JSONResponse({"rules": rules_found})
+        if words:
+            return JSONResponse({"word": target.strip(), "matches": words})
+        return JSONResponse({"error": unknown(target.strip())}, status_code=404)
 
     async def api_check(request: Request) -> Response:
         try:
@@ -271,6 +308,7 @@ def create_app(
         routes=[
             Route("/", index),
             Route("/rules", rules_page),
+            Route("/explain", explain_search),
             Route("/explain/{target}", explain_page),
             Route("/api/rules", api_rules),
             Route("/api/explain/{target}", api_explain),
