@@ -215,3 +215,15 @@ def test_a_fiscal_year_gives_its_year_to_the_dates_after_it_in_the_sentence(text
 def test_a_year_past_the_calendar_is_an_impossible_date_not_a_crash(text):
     found = find_dates(text, REFERENCE).mentions
     assert found and not all(m.valid for m in found)
+
+
+def test_a_birth_date_range_gives_no_year_to_a_deadline_in_the_next_sentence():
+    """Vaccination notices name who is eligible by birth date, then a deadline: the deadline is
+    read against the reference day, not decades back (2027-02-28 is a Sunday)."""
+    text = "対象は昭和37年4月2日～昭和54年4月1日生まれの男性です。有効期限は2月28日（日）です。"
+    found = find_dates(text, date(2026, 12, 1)).mentions
+    assert [m.value for m in found] == [date(1962, 4, 2), date(1979, 4, 1), date(2027, 2, 28)]
+    assert found[-1].weekday == found[-1].value.weekday()  # 日 is right: no finding
+    # a recent year still carries across sentences, and an old one within its own sentence
+    recent = find_dates("2026年12月25日（金）に締め切ります。結果は1月8日（金）に送ります。", date(2026, 12, 1)).mentions
+    assert recent[-1].value == date(2027, 1, 8)

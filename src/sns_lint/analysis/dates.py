@@ -6,7 +6,8 @@ full-width digits and brackets, kanji numerals (``十二月一日``), ranges wit
 「から…まで」 (``12月1日（火）〜3日（木）``), lists (``9月24日(水)、25日(木)``).
 
 The year comes from the text (western or era year), else from the previous date in the post
-that had a year written, else from the reference day (the post's ``scheduled_at``, else
+that had a year written (one over a year before the reference day, history or a birth date, only
+within its sentence), else from the reference day (the post's ``scheduled_at``, else
 ``--at``, else today): a date without a year is taken in the year that puts it between
 3 months before and 9 months after the reference day (README: "年の補い方").
 
@@ -74,6 +75,7 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 SENTENCE_REACH = 300
 WINDOW_BEFORE = 92  # days: a yearless date is at most ~3 months before the reference day
 WINDOW_AFTER = 273  # ... and less than ~9 months after it
+CONTEXT_MONTHS_BEFORE = 12  # an earlier written date older than this gives no year to later ones
 
 
 @dataclass(slots=True)
@@ -151,7 +153,10 @@ def find_dates(text: str, reference: "date | Callable[[], date]") -> DatesAnalys
         previous = mentions[-1] if mentions else None
         if previous is not None and _RANGE_GAP.match(text[previous.end : mention.start]):
             mention.range_start = previous
-        _resolve_year(mention, context_year, reference, _fiscal_year_before(fiscal, mention, context_year, text))
+        context = context_year
+        if context is not None and _SENTENCE_END.search(text, context.end, mention.start) and _long_before(context, reference):
+            context = None
+        _resolve_year(mention, context, reference, _fiscal_year_before(fiscal, mention, context_year, text))
         mention.settle()
         mentions.append(mention)
         if mention.year_written:
@@ -344,6 +349,14 @@ def _resolve_year(
     else:
         mention.year = infer_year(mention.month, mention.day, reference if isinstance(reference, date) else reference())
     mention.valid = _exists(mention.year, mention.month, mention.day)
+
+
+def _long_before(context: DateMention, reference: "date | _Lazy") -> bool:
+    """A written date more than a year before the reference day is history or a birth date
+    (「昭和37年4月2日～昭和54年4月1日生まれ。期限は2月28日（日）」): it gives its year to the
+    dates of its own sentence only."""
+    day = reference if isinstance(reference, date) else reference()
+    return (context.year or 0) * 12 + context.month < day.year * 12 + day.month - CONTEXT_MONTHS_BEFORE
 
 
 def infer_year(month: int, day: int, reference: date) -> int:
