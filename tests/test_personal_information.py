@@ -200,6 +200,27 @@ def test_a_venue_address_not_in_the_gazetteer_is_information(cli, tmp_path):
     assert [(f["line"], f["severity"]) for f in findings if f["rule"] == "private-address"] == [(1, "info"), (2, "error")]
 
 
+@pytest.mark.parametrize(
+    "text, severity",
+    [
+        # a venue named before the bracket the address is written in: information
+        ("鹿児島県庁（〒890-8577 鹿児島市鴨池新町10番1号）の展望ロビーから", "info"),
+        ("期日前投票所：サンエールかごしま（鹿児島市荒田一丁目4番1号）2階", "info"),
+        ("説明会の会場はホテル〇〇鹿児島（鹿児島市与次郎一丁目8番10号）です。", "info"),
+        ("保健所は新しい庁舎（鹿児島市鴨池二丁目25番1-11号）で業務を始めます。", "info"),
+        # a person before the bracket, or the bracket closed before the address: an error
+        ("落とし物の届け出人（鹿児島市伊敷5丁目3-2）", "error"),
+        ("通報した方の自宅（鹿児島市鴨池二丁目25番1-11号）に伺いました。", "error"),
+        ("市民文化ホール（休館中）の隣、上荒田町3丁目5番12号の住宅で火災がありました。", "error"),
+    ],
+)
+def test_the_name_before_the_bracket_an_address_sits_in_says_whether_it_is_a_venue(cli, tmp_path, text, severity):
+    _result, findings = _check_json(cli, tmp_path, text + "\n")
+    [finding] = [f for f in findings if f["rule"] == "private-address"]
+    assert finding["severity"] == severity
+    assert finding["text"].endswith("号") or finding["text"].endswith("3-2")  # the whole house number (25番1-11号)
+
+
 def test_phone_type_is_the_same_for_every_number_of_a_prefix():
     """phone_type asks phonenumbers once per (first seven digits, length): check that claim."""
     import random

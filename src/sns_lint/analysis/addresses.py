@@ -24,7 +24,7 @@ _BLOCK = rf"[{_NUMERAL}]{{1,4}}"
 # number groups joined by 丁目 / 番(地) / 号 / dashes / の: at least two groups, or one 番地
 _NUMBERS = (
     rf"(?:{_BLOCK}(?:丁目|番地|番|[{_DASH}]|の)(?:{_BLOCK}(?:番地|番|号|[{_DASH}]|の)?)"
-    rf"(?:(?<=[番地{_DASH}の]){_BLOCK}(?:号|番地|番)?)*"
+    rf"(?:(?<=[番地{_DASH}の]){_BLOCK}(?:号|番地|番|[{_DASH}](?=[{_NUMERAL}]))?)*"  # 25番1-11号
     rf"(?:(?<=[番地{_DASH}の]){_BLOCK}号?)?"
     rf"|{_BLOCK}番地)"
 )

@@ -8,7 +8,7 @@ a finding when its normalised form matches the account's
 a building name after the number ignored), or when a gazetteer facility is
 named right before it. An address written next to a facility word (公民館,
 センター, ホール … from ``facility_words_file``: before it within a few tokens,
-or as the building name after the number) is a venue that is not in the
+before the bracket it is written in, or as the building name after the number) is a venue that is not in the
 gazetteer yet: information, asking to register it, not an error.
 """
 
@@ -36,6 +36,18 @@ def prepare(raw: dict, context: RuleContext) -> AddressData:
         town_suffixes=read_word_list(raw, "town_suffixes_file", context),
         facility_words=WordSet(read_word_list(raw, "facility_words_file", context, required=False)),
     )
+
+
+_BRACKET_REACH = 40  # characters from an opening bracket to the address inside it (〒 code and city)
+
+
+def _enclosing_bracket(text: str, start: int) -> int | None:
+    """Offset of the opening bracket the address sits in (on its line, not closed before it)."""
+    low = max(0, start - _BRACKET_REACH, text.rfind("\n", 0, start) + 1)
+    opening = max(text.rfind("（", low, start), text.rfind("(", low, start))
+    if opening < 0 or max(text.find("）", opening, start), text.find(")", opening, start)) >= 0:
+        return None
+    return opening
 
 
 def place_start(analysis: Any, candidate: Any, suffixes: tuple[str, ...]) -> int | None:
@@ -74,4 +86,8 @@ class Checker:
                 if any(same_address(candidate.key, key) for key in published):
                     continue
                 venue = data.facility_words.near(analysis, start, candidate.end, before=6, after=3)
+                if not venue:  # 〇〇県庁（〒890-8577 鹿児島市鴨池新町10番1号）: the name before the bracket
+                    opening = _enclosing_bracket(analysis.text, start)
+                    if opening is not None:
+                        venue = data.facility_words.near(analysis, opening, opening + 1, before=6)
                 yield Hit(rule.id, start, candidate.end, severity=Severity.INFO if venue else None)
