@@ -32,9 +32,12 @@ _DAY_NUM = r"(?:\d{1,2}|[〇一二三四五六七八九十]{1,3})"
 _OPEN, _CLOSE, _SLASH = "[(（]", "[)）]", "[/／]"
 _SP = r"[ \t\u3000]*"
 _ERA = "|".join(ERAS)
+# the other calendar's year may stand in brackets before 年 (令和8(2026)年) or after it (令和8年（2026年）)
+_WEST_IN = rf"{_OPEN}{_SP}(?:西暦)?{_SP}\d{{4}}{_SP}年?{_SP}{_CLOSE}"
+_ERA_IN = rf"{_OPEN}{_SP}(?:{_ERA}){_SP}(?:元|{_NUM}){_SP}年?{_SP}{_CLOSE}"
 _YEAR = (
-    rf"(?:(?P<era>{_ERA}){_SP}(?P<era_year>元|{_NUM}){_SP}(?:{_OPEN}{_SP}(?P<west_in>\d{{4}}){_SP}{_CLOSE}{_SP})?年(?!度)"
-    rf"|(?P<west>\d{{4}}|[〇一二三四五六七八九]{{4}}){_SP}(?:{_OPEN}{_SP}(?P<era_in>{_ERA}){_SP}(?P<era_in_year>元|{_NUM}){_SP}{_CLOSE}{_SP})?年(?!度))"
+    rf"(?:(?P<era>{_ERA}){_SP}(?P<era_year>元|{_NUM}){_SP}(?:{_WEST_IN}{_SP})?年(?!度)(?:{_SP}{_WEST_IN})?"
+    rf"|(?P<west>\d{{4}}|[〇一二三四五六七八九]{{4}}){_SP}(?:{_ERA_IN}{_SP})?年(?!度)(?:{_SP}{_ERA_IN})?)"
 )
 _WEEKDAY = (
     rf"(?:{_SP}{_OPEN}{_SP}(?:(?P<wd>[月火水木金土日])(?:曜日?)?)?{_SP}[・･,、]?{_SP}(?P<mark>祝日?|休日|振休)?{_SP}{_CLOSE}"
@@ -58,9 +61,9 @@ _CONTINUATION = re.compile(
     rf"{_SP}(?P<sep>[~〜～–—]|から|、|,|・|･|及び|および|と){_SP}(?P<day>{_DAY_NUM}){_SP}日(?![本曜中間])(?:{_WEEKDAY})?"
 )
 # An era year with the western year beside it, in either order (年, 年度 or nothing after).
-_ERA_PAIR = re.compile(
-    rf"(?P<era>{_ERA}){_SP}(?P<era_year>元|{_NUM}){_SP}{_OPEN}{_SP}(?P<west_in>\d{{4}}){_SP}{_CLOSE}"
-    rf"|(?P<west>\d{{4}}){_SP}{_OPEN}{_SP}(?P<era_in>{_ERA}){_SP}(?P<era_in_year>元|{_NUM}){_SP}{_CLOSE}"
+_ERA_PAIR = re.compile(  # 令和8(2026)年, 令和8年（2026年）, 令和8年（西暦2026年）, 2026年（令和8年）
+    rf"(?P<era>{_ERA}){_SP}(?P<era_year>元|{_NUM}){_SP}年?{_SP}{_OPEN}{_SP}(?:西暦)?{_SP}(?P<west_in>\d{{4}}){_SP}年?{_SP}{_CLOSE}"
+    rf"|(?P<west>\d{{4}}){_SP}年?{_SP}{_OPEN}{_SP}(?P<era_in>{_ERA}){_SP}(?P<era_in_year>元|{_NUM}){_SP}年?{_SP}{_CLOSE}"
 )
 _ERA_HINT = re.compile(_ERA)
 # A fiscal year (年度, April to March): a yearless date after it in the same sentence is in it.
