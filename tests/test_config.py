@@ -151,3 +151,20 @@ def test_broken_rule_file_names_file_and_line(cli, tmp_path):
     result = cli("check", "a.txt")
     assert result.code == 2
     assert "bad.yaml:3" in result.stderr and "severity" in result.stderr
+
+
+def test_each_accounts_page_names_one_of_the_citys_own_handles(tmp_path, cli):
+    """An Instagram account in the policy (its url) is the city's own: a link to it is no external link."""
+    policy = (
+        "own_domains: [city.kagoshima.lg.jp]\nown_accounts: [kagoshima_koho]\naccounts:\n"
+        "  koho-x: {platform: x, url: 'https://x.com/kagoshima_koho'}\n"
+        "  kanko-ig: {platform: instagram, url: 'https://www.instagram.com/Kagoshima_Kanko/'}\n"
+        "  koho-line: {platform: line, url: 'https://page.line.me/@kagoshimacity'}\n"
+    )
+    write(tmp_path / "sns-lint.yaml", policy)
+    config = load_config(str(tmp_path / "sns-lint.yaml"))
+    assert config.own_accounts == ("kagoshima_koho", "kagoshima_kanko", "kagoshimacity")
+    write(tmp_path / "a.txt", "観光情報は https://www.instagram.com/kagoshima_kanko と https://page.line.me/kagoshimacity へ\n")
+    assert [f["rule"] for f in cli("check", "a.txt", "-f", "json").json()["findings"]] == []
+    write(tmp_path / "b.txt", "県の観光情報は https://www.instagram.com/kagoshima_pref_kanko へ\n")
+    assert [f["rule"] for f in cli("check", "b.txt", "-f", "json").json()["findings"]] == ["external-link"]

@@ -191,6 +191,11 @@ def parse_config(data: Any, path: Path) -> Config:
         )
         for key, value in accounts_data.items()
     }
+    # an account's own page (accounts.*.url: https://www.instagram.com/kagoshima_kanko) names a handle
+    # of the city's as surely as own_accounts does
+    own_accounts += tuple(
+        handle for handle in (_url_handle(a.policy.url) for a in accounts.values()) if handle and handle not in own_accounts
+    )
     default_account = v.string(data, "default_account", "default_account")
     if default_account is not None and default_account not in accounts:
         v.fail(f"default_account「{default_account}」が accounts に定義されていません。", data, "default_account")
@@ -227,6 +232,20 @@ def parse_config(data: Any, path: Path) -> Config:
         default_platform=None,
         schedule_csv=_parse_schedule_csv(v, v.mapping(data.get("schedule_csv"), "schedule_csv", data, "schedule_csv")),
     )
+
+
+_HANDLE = re.compile(r"^(?:@|%40)?([A-Za-z0-9_.\-]{1,40})$")
+
+
+def _url_handle(url: str | None) -> str | None:
+    """The last path segment of an account's page (x.com/kagoshima_koho, page.line.me/@id)."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    match = _HANDLE.match(segments[-1]) if segments else None
+    return match.group(1).lower() if match else None
 
 
 def _patterns(v: _Validator, data: dict, key: str) -> tuple[str, ...]:
