@@ -129,7 +129,8 @@ def test_secrets_are_masked_in_json_and_never_repeated_in_messages(cli, tmp_path
     result, findings = _check_json(cli, tmp_path, text)
     assert result.code == 1
     rules = [f["rule"] for f in findings]
-    assert rules.count("secret-value") == 4 and {"my-number", "card-number", "bank-account"} <= set(rules)
+    # the login ID, the password and the token (ID inside ログインID names the login ID again: one finding)
+    assert rules.count("secret-value") == 3 and {"my-number", "card-number", "bank-account"} <= set(rules)
     for secret in secrets + ["kagoshima_koho"]:
         assert secret not in result.stdout, secret
     texts = {f["rule"]: f["text"] for f in findings}
@@ -267,3 +268,10 @@ def test_the_case_folding_table_of_context_words_covers_every_code_point():
     for letter in LATIN_LETTERS:
         expected = {letter.lower(), letter.upper(), *IGNORECASE_EXTRAS.get(letter.lower(), "")}
         assert {c for c in folded if re.fullmatch(re.escape(letter), c, re.IGNORECASE)} == expected
+
+
+def test_a_value_named_by_two_labels_is_one_finding(cli, tmp_path):
+    """ログインID holds the paired label ID: the value after it is reported once, not twice."""
+    _result, findings = _check_json(cli, tmp_path, "管理者ログインIDは admin01、パスワードは Kgsm#4471 です。\n")
+    secrets = [(f["column"], f["end_column"]) for f in findings if f["rule"] == "secret-value"]
+    assert len(secrets) == len(set(secrets)) == 2

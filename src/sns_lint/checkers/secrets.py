@@ -97,8 +97,12 @@ class Checker:
                 yield from found
                 if found and data.paired is not None:
                     lines = {(text.rfind("\n", 0, hit.start) + 1, _line_end(text, hit.start)) for hit in found}
+                    seen = {(hit.start, hit.end) for hit in found}  # ID in ログインID names the same value
                     for low, high in sorted(lines):
-                        yield from self._values(rule, data.paired, text, low, high)
+                        for hit in self._values(rule, data.paired, text, low, high):
+                            if (hit.start, hit.end) not in seen:
+                                seen.add((hit.start, hit.end))
+                                yield hit
             if data.tokens:
                 yield from self._tokens(rule, data.tokens, analysis)
             if data.markers is not None and words_seen:
