@@ -227,3 +227,16 @@ def test_a_birth_date_range_gives_no_year_to_a_deadline_in_the_next_sentence():
     # a recent year still carries across sentences, and an old one within its own sentence
     recent = find_dates("2026年12月25日（金）に締め切ります。結果は1月8日（金）に送ります。", date(2026, 12, 1)).mentions
     assert recent[-1].value == date(2027, 1, 8)
+
+
+def test_the_written_weekday_decides_between_the_fiscal_year_and_the_reference_day():
+    """Tax notices name the fiscal year the tax belongs to and a filing period before it starts."""
+    text = "令和9年度の市県民税の申告期間は2月16日（火）～3月15日（月）です。"
+    found = find_dates(text, date(2026, 12, 1)).mentions
+    assert [m.value for m in found] == [date(2027, 2, 16), date(2027, 3, 15)]
+    # both readings give the same year: a wrong weekday is still wrong (2027-01-15 is a Friday)
+    [wrong] = find_dates("令和8年度の講座は1月15日（木）に開きます。", date(2026, 12, 1)).mentions
+    assert wrong.value == date(2027, 1, 15) and wrong.weekday != wrong.value.weekday()
+    # without a weekday the fiscal year rules: January of 令和8年度 is January 2027
+    [plain] = find_dates("令和8年度の講座は1月15日に開きます。", date(2026, 6, 1)).mentions
+    assert plain.value == date(2027, 1, 15)

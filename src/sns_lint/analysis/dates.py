@@ -345,13 +345,29 @@ def _resolve_year(
     if start is not None and start.year is not None:
         # a range's end takes its start's year, the next one across the year boundary
         mention.year = start.year + (1 if mention.month < start.month else 0)
-    elif fiscal_year is not None:  # 令和8年度の1月 is January 2027
-        mention.year = fiscal_year + (1 if mention.month < FISCAL_YEAR_START else 0)
-    elif context is not None and context.year is not None:
-        mention.year = context.year + (1 if mention.month < context.month else 0)
+    elif fiscal_year is not None or (context is not None and context.year is not None):
+        if fiscal_year is not None:  # 令和8年度の1月 is January 2027
+            mention.year = fiscal_year + (1 if mention.month < FISCAL_YEAR_START else 0)
+        else:
+            mention.year = context.year + (1 if mention.month < context.month else 0)
+        _prefer_the_weekdays_year(mention, reference)
     else:
         mention.year = infer_year(mention.month, mention.day, reference if isinstance(reference, date) else reference())
     mention.valid = _exists(mention.year, mention.month, mention.day)
+
+
+def _prefer_the_weekdays_year(mention: DateMention, reference: "date | _Lazy") -> None:
+    """A year taken from the fiscal year or an earlier date disagrees with the reference day's
+    reading: the written weekday decides between the two. 令和9年度の市県民税の申告は2月16日（火）
+    is February 2027 (filed before that fiscal year starts), not 2028."""
+    if mention.weekday is None:
+        return
+    month, day = mention.month, mention.day
+    if _exists(mention.year, month, day) and date(mention.year, month, day).weekday() == mention.weekday:
+        return
+    other = infer_year(month, day, reference if isinstance(reference, date) else reference())
+    if other != mention.year and _exists(other, month, day) and date(other, month, day).weekday() == mention.weekday:
+        mention.year = other
 
 
 def _long_before(context: DateMention, reference: "date | _Lazy") -> bool:
