@@ -12,8 +12,9 @@ a private-context signal, and each kind of signal counts once:
 
 One signal: warning; two or more: the rule's severity. Officials and public
 figures acting in public are never findings: a title or role within a few
-tokens (市長, 議員, 講師, 教授, 氏 …, ``titles_file``), or a name that is part of a
-facility or event name (永守重信市民会館, ``name_suffixes_file``). The posts
+tokens (市長, 議員, 講師, 教授, 氏 …, ``titles_file``), a name that is part of a
+facility, event or place name (永守重信市民会館, 紫原小学校: ``name_suffixes_file``), or a
+name in a sentence dated a century back (history, not a resident). The posts
 without any signal word are passed over before any part of speech is read.
 """
 
@@ -151,6 +152,19 @@ def signal_sentences(text: str, quick: re.Pattern, after_name: frozenset[str]) -
     return spans
 
 
+HISTORY_YEARS = 100  # a sentence dated this long before the reference day tells history
+
+
+def _historical(analysis: Any, start: int, end: int) -> bool:
+    """Whether the name's sentence carries a written date a century or more before the reference day."""
+    sentence_start, sentence_end = _sentence(analysis.text, start, end)
+    mentions = [m for m in analysis.dates.mentions if sentence_start <= m.start < sentence_end and m.year_written]
+    if not mentions:
+        return False
+    limit = analysis.reference_day.year - HISTORY_YEARS
+    return any(m.year is not None and m.year <= limit for m in mentions)
+
+
 class Checker:
     def __init__(self, rules: list[tuple[Any, NameData]]):
         self._rules = rules
@@ -169,6 +183,8 @@ class Checker:
                     continue  # an official or a public figure in a public role
                 if text.startswith(data.suffixes, end):
                     continue  # part of a facility or event name
+                if _historical(analysis, start, end):
+                    continue  # 西郷隆盛は明治10年9月24日、51歳で: history, not a resident
                 yield Hit(
                     rule.id, start, end,
                     values={"signals": "・".join(SIGNAL_NAMES_JA[s] for s in signals)},
