@@ -176,8 +176,19 @@ def test_pre_commit_hook_runs_sns_lint_check_on_drafts(cli, tmp_path):
     from tests.conftest import REPO
 
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "sns-lint" and hook["entry"].split() == ["sns-lint", "check"]
+    assert hook["id"] == "sns-lint" and hook["entry"].split() == ["sns-lint", "check", "--skip-files-without-posts"]
     # pre-commit appends the changed file names to the entry
     write(tmp_path / "a.txt", BAD)
     write(tmp_path / "b.md", CLEAN)
-    assert cli(*hook["entry"].split()[1:], "a.txt", "b.md").code == 1
+    write(tmp_path / "ci.yml", "on: [push]\n")
+    assert cli(*hook["entry"].split()[1:], "a.txt", "b.md", "ci.yml").code == 1
+    assert cli(*hook["entry"].split()[1:], "b.md", "ci.yml").code == 0
+
+
+def test_named_yaml_without_posts_is_an_error_unless_told_to_skip_it(cli, tmp_path):
+    write(tmp_path / "ci.yml", "on: [push]\n")
+    write(tmp_path / "a.txt", "市立病院の看護婦さんです。\n")
+    assert cli("check", "ci.yml", "a.txt").code == 2
+    skipped = cli("check", "--skip-files-without-posts", "ci.yml", "a.txt", "-f", "json")
+    assert skipped.code == 1 and [f["path"] for f in skipped.json()["findings"]] == ["a.txt"]
+    assert "ci.yml" not in skipped.stderr

@@ -44,6 +44,8 @@ def content_repo(tmp_path_factory):
     write(root / "drafts" / "good.txt", GOOD)
     write(root / "README.md", README)
     write(root / "requirements.txt", "sns-lint\n")
+    write(root / ".github" / "workflows" / "ci.yml", "on: [push]\njobs: {}\n")  # YAML without posts
+    write(root / "schedule.yaml", "posts:\n  - id: a\n    text: |\n      " + BAD)
     subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
     return root, env
 
@@ -55,7 +57,7 @@ def try_repo(content_repo, *files: str) -> subprocess.CompletedProcess:
 
 
 def test_hook_passes_on_a_good_draft_and_ignores_the_readme(content_repo):
-    done = try_repo(content_repo, "drafts/good.txt", "README.md", "requirements.txt")
+    done = try_repo(content_repo, "drafts/good.txt", "README.md", "requirements.txt", ".github/workflows/ci.yml")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Passed" in done.stdout
     assert "bit.ly" not in done.stdout and "看護婦" not in done.stdout
@@ -67,3 +69,11 @@ def test_hook_fails_on_a_bad_draft_naming_file_clause_and_word(content_repo):
     assert "Failed" in done.stdout
     assert "drafts/bad.txt" in done.stdout and "[6-2]" in done.stdout and "看護婦" in done.stdout
     assert "修正が必要です" in done.stdout
+
+
+def test_hook_checks_schedule_files_too(content_repo):
+    """A content repository keeps its scheduled posts in YAML/JSON/CSV: the hook must see them."""
+    done = try_repo(content_repo, "schedule.yaml", ".github/workflows/ci.yml")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "schedule.yaml" in done.stdout and "[6-2]" in done.stdout
+    assert "ci.yml" not in done.stdout  # no posts in it: passed over, not an error

@@ -45,6 +45,7 @@ class CheckOptions:
     account: str | None = None
     stdin_filename: str | None = None
     force_include: bool = False
+    skip_files_without_posts: bool = False  # named YAML/JSON/CSV without posts: skipped, not an error
     at: str | None = None  # --at DATETIME|now
     fix: bool = False
     diff: bool = False
@@ -224,12 +225,13 @@ def _tell(report: Report, notes: list[str], options: CheckOptions) -> None:
 
 def _drop_files_without_posts(report: Report, options: CheckOptions) -> bool:
     """YAML/JSON/CSV files without posts leave the report: a note with --verbose when found in
-    a folder, an error when named on the command line. True when one was named."""
+    a folder, an error when named on the command line (unless --skip-files-without-posts, as
+    pre-commit passes every changed YAML file). True when one was named."""
     named = False
     for result in report.files:
         if result.skipped is None:
             continue
-        if result.path in options.paths:
+        if result.path in options.paths and not options.skip_files_without_posts:
             _say(f"sns-lint: エラー: {result.skipped}")
             named = True
         elif options.verbose:

@@ -128,6 +128,11 @@ def check(
     force_include: bool = typer.Option(
         False, "--force-include", help="運用ポリシーの exclude に当たるファイルも、指定されれば点検します"
     ),
+    skip_files_without_posts: bool = typer.Option(
+        False,
+        "--skip-files-without-posts",
+        help="名指しされた YAML・JSON・CSV に投稿がなければ、エラーにせず読み飛ばします（pre-commit 用: 設定ファイルも渡されるため）",
+    ),
     stdin_filename: Optional[str] = typer.Option(
         None, "--stdin-filename", metavar="PATH", help="標準入力（-）の指摘に付けるファイル名"
     ),
@@ -171,6 +176,7 @@ def check(
         account=account,
         stdin_filename=stdin_filename,
         force_include=force_include,
+        skip_files_without_posts=skip_files_without_posts,
         at=at,
         fix=fix,
         diff=diff,
