@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sns_lint.sources.path_patterns import FileSelection, PatternList
+from tests.conftest import write
 
 
 @pytest.mark.parametrize(
@@ -63,3 +64,11 @@ def test_one_regex_for_the_whole_list_agrees_with_reading_the_patterns_in_order(
         listed = PatternList(patterns)
         for path in paths:
             assert listed.matches(path) == listed.matches_in_order(path), (patterns, path)
+
+
+def test_a_folder_reports_the_same_paths_however_it_is_typed(cli, tmp_path):
+    """`check .`, `check ./drafts` and `check drafts` name drafts/a.txt alike, so SARIF and GitLab
+    fingerprints stay the same when a CI job changes how it names the folder."""
+    write(tmp_path / "drafts" / "a.txt", "市立病院の看護婦さんです。\n")
+    for given in (".", "./drafts", "drafts"):
+        assert [f["path"] for f in cli("check", given, "-f", "json").json()["findings"]] == ["drafts/a.txt"], given

@@ -51,6 +51,13 @@ def discover(
             seen.add(key)
             found.append(path)
 
+    def add_walked(path: str) -> None:
+        # `check .` and `check ./drafts` report drafts/a.txt, as `check drafts` does: the same
+        # path in every report, so SARIF and GitLab fingerprints do not change with how it was typed
+        while path.startswith(("./", ".\\")) and len(path) > 2:
+            path = path[2:]
+        add(path)
+
     for given in paths:
         if given == STDIN:
             if STDIN not in seen:
@@ -60,7 +67,7 @@ def discover(
         path = Path(given)
         if path.is_dir():
             before = len(found)
-            _walk(given, notes, selection, skipped, add)
+            _walk(given, notes, selection, skipped, add_walked)
             if len(found) == before:
                 notes.append(f"{given}: 点検する投稿ファイル（{'、'.join(POST_SUFFIXES + SCHEDULE_SUFFIXES)}）がありません。")
         elif selection is not None and not force_include and _left_out(given, selection):
