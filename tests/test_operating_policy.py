@@ -129,6 +129,22 @@ def test_policy_check_reports_each_missing_item_with_file_and_line(cli, tmp_path
     assert "sns-lint.yaml" in shown.stdout and "16:1" in shown.stdout and "[3-1-ウ]" in shown.stdout
 
 
+def test_policy_check_speaks_each_ci_format(cli, tmp_path):
+    """A CI job that audits the policy gets annotations and SARIF, not the terminal report."""
+    import json
+
+    write(tmp_path / "sns-lint.yaml", GAPPY)
+    github = cli("policy", "check", "-f", "github")
+    assert github.code == 1
+    assert github.stdout.startswith("::error file=sns-lint.yaml,line=16,")  # relative to the repository
+    sarif = json.loads(cli("policy", "check", "-f", "sarif").stdout)
+    [run] = sarif["runs"]
+    assert len(run["results"]) == 8 and run["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 16
+    gitlab = json.loads(cli("policy", "check", "-f", "gitlab").stdout)
+    assert {issue["location"]["path"] for issue in gitlab} == {"sns-lint.yaml"}
+    assert "<testsuites" in cli("policy", "check", "-f", "junit").stdout
+
+
 def test_shared_policy_texts_fill_every_account(cli, tmp_path):
     shared = GAPPY.replace(
         "accounts:\n",

@@ -364,6 +364,10 @@ def policy_check(
             "summary": {"accounts": len(policy.accounts), "errors": errors, "warnings": warnings},
         }
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif output_format.value in ("sarif", "github", "gitlab", "junit"):  # CI: the same formats as check
+        from sns_lint.reporters import reporter
+
+        reporter(output_format.value).render(report, sys.stdout)
     else:
         console = make_console(sys.stdout)
         if findings:

@@ -54,11 +54,23 @@ ITEMS = (
 )
 
 
+def _as_given(path: str) -> str:
+    """The policy's path relative to the working folder when it lies inside it (CI annotations
+    and SARIF name files relative to the repository), else as it is."""
+    import os
+
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if relative.startswith("..") else relative
+
+
 def audit(config: Config, cite: Callable[[str], str], source_text: str) -> Report:
     """A report on the config file: one finding per missing item per account."""
     from sns_lint.text_positions import LineIndex
 
-    path = str(config.path)
+    path = _as_given(str(config.path))
     lines = LineIndex(source_text)
     result = FileResult(path=path, posts=len(config.accounts))
 
