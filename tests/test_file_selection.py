@@ -70,5 +70,5 @@ def test_a_folder_reports_the_same_paths_however_it_is_typed(cli, tmp_path):
     """`check .`, `check ./drafts` and `check drafts` name drafts/a.txt alike, so SARIF and GitLab
     fingerprints stay the same when a CI job changes how it names the folder."""
     write(tmp_path / "drafts" / "a.txt", "市立病院の看護婦さんです。\n")
-    for given in (".", "./drafts", "drafts"):
+    for given in (".", "./", "./drafts", "drafts"):
         assert [f["path"] for f in cli("check", given, "-f", "json").json()["findings"]] == ["drafts/a.txt"], given

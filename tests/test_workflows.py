@@ -105,8 +105,8 @@ def test_policy_include_and_exclude_are_relative_to_the_policy_file(cli, tmp_pat
     write(tmp_path / "posts" / "c.md", BAD)  # not included
     write(tmp_path / "notes" / "d.txt", BAD)  # not under posts/
     result = cli("check", ".", "-f", "json", "-v")
-    assert sorted({f["path"] for f in result.json()["findings"]}) == ["./posts/2026/a.txt"]
-    assert "読み飛ばし（include / exclude）: ./posts/archive/old.txt" in result.stderr
+    assert sorted({f["path"] for f in result.json()["findings"]}) == ["posts/2026/a.txt"]
+    assert "読み飛ばし（include / exclude）: posts/archive/old.txt" in result.stderr
     # the same from a subfolder: patterns stay relative to the policy file
     sub = cli("check", "2026", "archive", "-f", "json", cwd=tmp_path / "posts")
     assert sorted({f["path"] for f in sub.json()["findings"]}) == ["2026/a.txt"]

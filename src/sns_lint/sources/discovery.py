@@ -51,13 +51,6 @@ def discover(
             seen.add(key)
             found.append(path)
 
-    def add_walked(path: str) -> None:
-        # `check .` and `check ./drafts` report drafts/a.txt, as `check drafts` does: the same
-        # path in every report, so SARIF and GitLab fingerprints do not change with how it was typed
-        while path.startswith(("./", ".\\")) and len(path) > 2:
-            path = path[2:]
-        add(path)
-
     for given in paths:
         if given == STDIN:
             if STDIN not in seen:
@@ -67,7 +60,7 @@ def discover(
         path = Path(given)
         if path.is_dir():
             before = len(found)
-            _walk(given, notes, selection, skipped, add_walked)
+            _walk(given, notes, selection, skipped, add)
             if len(found) == before:
                 notes.append(f"{given}: 点検する投稿ファイル（{'、'.join(POST_SUFFIXES + SCHEDULE_SUFFIXES)}）がありません。")
         elif selection is not None and not force_include and _left_out(given, selection):
@@ -110,6 +103,10 @@ def _walk(root: str, notes: list[str], selection: "FileSelection | None", skippe
             notes.append(f"{directory}: フォルダを開けません（{exc.strerror}）。")
             return None
 
+    while root.startswith(("./", ".\\")) and len(root) > 2:
+        root = root[2:]
+    if root in ("./", ".\\"):
+        root = "."
     first = entries(root)
     stack = [(root, iter(first))] if first is not None else []
     while stack:
@@ -120,7 +117,9 @@ def _walk(root: str, notes: list[str], selection: "FileSelection | None", skippe
             continue
         if entry.name.startswith("."):
             continue
-        child = os.path.join(directory, entry.name)
+        # `check .` and `check ./drafts` name drafts/a.txt, as `check drafts` does: the same path in
+        # every report, so SARIF and GitLab fingerprints do not change with how the folder was typed
+        child = entry.name if directory == "." else os.path.join(directory, entry.name)
         try:
             is_dir = entry.is_dir()
         except OSError:
