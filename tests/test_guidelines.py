@@ -64,7 +64,8 @@ def test_suppressions_and_policy_settings_may_use_the_cited_number(cli, tmp_path
     assert "4(5)③" not in result.stderr  # a known key in rules.severity: no warning about it
 
 
-def test_profile_file_next_to_the_config(cli, tmp_path):
+def _my_city_profile(tmp_path) -> None:
+    """A policy citing its own guideline profile (6-2 is its 第5条第2号), and a draft that breaks 6-2."""
     write(
         tmp_path / "guides" / "mycity.yaml",
         "id: mycity\nname: わが市SNSガイドライン\norganization: わが市\nsource: {title: わが市SNSガイドライン}\n"
@@ -72,19 +73,17 @@ def test_profile_file_next_to_the_config(cli, tmp_path):
     )
     write(tmp_path / "sns-lint.yaml", "guideline: guides/mycity.yaml\n")
     write(tmp_path / "a.txt", BAD)
+
+
+def test_profile_file_next_to_the_config(cli, tmp_path):
+    _my_city_profile(tmp_path)
     document = cli("check", "a.txt", "-f", "json").json()
     assert "第5条第2号" in [f["clause"] for f in document["findings"]]
 
 
 def test_select_and_ignore_take_the_profiles_clause_numbers(cli, tmp_path):
     """A city that cites its own guideline names its own clauses on the command line too."""
-    write(
-        tmp_path / "guides" / "mycity.yaml",
-        "id: mycity\nname: わが市SNSガイドライン\norganization: わが市\nsource: {title: わが市SNSガイドライン}\n"
-        "clauses:\n  \"6-2\": {number: 第5条第2号, title: 差別の禁止}\n",
-    )
-    write(tmp_path / "sns-lint.yaml", "guideline: guides/mycity.yaml\n")
-    write(tmp_path / "a.txt", BAD)
+    _my_city_profile(tmp_path)
     selected = cli("check", "a.txt", "-f", "json", "--select", "第5条第2号").json()
     assert {f["rule"] for f in selected["findings"]} == {"discriminatory-term"}
     ignored = cli("check", "a.txt", "-f", "json", "--ignore", "第5条第2号").json()

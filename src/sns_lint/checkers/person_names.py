@@ -155,9 +155,9 @@ def signal_sentences(text: str, quick: re.Pattern, after_name: frozenset[str]) -
 HISTORY_YEARS = 100  # a sentence dated this long before the reference day tells history
 
 
-def _historical(analysis: Any, start: int, end: int) -> bool:
+def _historical(analysis: Any, sentence: tuple[int, int]) -> bool:
     """Whether the name's sentence carries a written date a century or more before the reference day."""
-    sentence_start, sentence_end = _sentence(analysis.text, start, end)
+    sentence_start, sentence_end = sentence
     mentions = [m for m in analysis.dates.mentions if sentence_start <= m.start < sentence_end and m.year_written]
     if not mentions:
         return False
@@ -176,14 +176,15 @@ class Checker:
             if not spans:
                 continue
             for start, end in person_names(analysis, spans, data.honorifics):
-                signals = self._signals(analysis, data, start, end)
+                sentence = _sentence(text, start, end)
+                signals = self._signals(analysis, data, start, end, sentence)
                 if not signals:
                     continue
                 if data.titles.near(analysis, start, end, before=3, after=2):
                     continue  # an official or a public figure in a public role
                 if text.startswith(data.suffixes, end):
                     continue  # part of a facility or event name
-                if _historical(analysis, start, end):
+                if _historical(analysis, sentence):
                     continue  # 西郷隆盛は明治10年9月24日、51歳で: history, not a resident
                 yield Hit(
                     rule.id, start, end,
@@ -192,9 +193,9 @@ class Checker:
                 )
 
     @staticmethod
-    def _signals(analysis: Any, data: NameData, start: int, end: int) -> list[str]:
+    def _signals(analysis: Any, data: NameData, start: int, end: int, bounds: tuple[int, int]) -> list[str]:
         text = analysis.text
-        sentence_start, sentence_end = _sentence(text, start, end)
+        sentence_start, sentence_end = bounds
         sentence = text[sentence_start:sentence_end]
         after = end
         signals = []

@@ -103,10 +103,9 @@ def _walk(root: str, notes: list[str], selection: "FileSelection | None", skippe
             notes.append(f"{directory}: フォルダを開けません（{exc.strerror}）。")
             return None
 
-    while root.startswith(("./", ".\\")) and len(root) > 2:
+    while root.startswith(("./", ".\\")):
         root = root[2:]
-    if root in ("./", ".\\"):
-        root = "."
+    root = root or "."
     first = entries(root)
     stack = [(root, iter(first))] if first is not None else []
     while stack:
