@@ -249,9 +249,7 @@ def explain(
     if not chosen:
         from sns_lint.rulebook.word_lookup import find_word, render_matches
 
-        from sns_lint.checkers import KIND_MODULES
-
-        matches = find_word(target, [r for r in rules if r.kind in KIND_MODULES], policy)  # not the linter's own
+        matches = find_word(target, rules, policy)
         if not matches:
             _stderr(f"sns-lint: エラー: 「{target}」に当たるルール・語がありません（sns-lint rules で一覧を確認できます）。")
             raise typer.Exit(2)

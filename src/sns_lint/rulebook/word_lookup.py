@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sns_lint.checkers import kind_module
+from sns_lint.checkers import KIND_MODULES, kind_module
 from sns_lint.rulebook.model import Rule
 
 
@@ -23,7 +23,9 @@ class WordMatch:
 
 
 def find_word(word: str, rules: list[Rule], config: object | None = None) -> list[WordMatch]:
+    """Matches among the rules of checker kinds (the linter's own diagnostics list no words)."""
     word = word.strip()
+    rules = [r for r in rules if r.kind in KIND_MODULES]
     matches: list[WordMatch] = []
     for rule in rules:
         lookup = getattr(kind_module(rule.kind), "lookup", None)

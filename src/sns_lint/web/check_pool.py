@@ -113,10 +113,9 @@ class CheckPool:
     def lookup_word(self, word: str) -> list[Any]:
         """``sns-lint explain WORD`` for the page: the rules that list the word (in any script
         or width, or a variant Sudachi reads as it) and what to write instead."""
-        from sns_lint.checkers import KIND_MODULES
         from sns_lint.rulebook.word_lookup import find_word
 
-        return find_word(word, [r for r in self.rules if r.kind in KIND_MODULES], self.config)
+        return find_word(word, self.rules, self.config)
 
     def measure_bytes(self, data: bytes, defaults: PostMeta) -> dict:
         """The live counter: the draft's length the way its platform counts (X weighted)."""
